@@ -1,0 +1,53 @@
+"""The one error boundary: user errors become located lines and exit 2, bugs a short report."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable
+
+from rich.console import Console
+from rich.markup import escape
+
+from ncr.problems import InputError, Problem, UsageError
+
+EXIT_OK, EXIT_GATE, EXIT_INVALID, EXIT_INTERRUPTED, EXIT_BUG = 0, 1, 2, 130, 70
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_problems(problems: list[Problem], console: Console | None = None) -> None:
+    console = console or stderr()
+    for problem in problems:
+        style = "yellow" if problem.severity == "warning" else "red"
+        console.print(f"[{style}]{escape(str(problem))}[/]")
+
+
+def guarded(action: Callable[[], int]) -> int:
+    """Run a command body; translate every way it can end into an exit code."""
+    try:
+        return action()
+    except InputError as err:
+        print_problems(err.problems)
+        errors = sum(1 for p in err.problems if p.is_error)
+        stderr().print(f"[red]{errors} error{'s' if errors != 1 else ''}[/] — nothing was written.")
+        return EXIT_INVALID
+    except UsageError as err:
+        stderr().print(f"[red]error:[/] {escape(str(err))}")
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        stderr().print("interrupted")
+        return EXIT_INTERRUPTED
+    except Exception:  # noqa: BLE001 — the boundary: any bug ends in a short report, not a traceback
+        if os.environ.get("NCR_DEBUG"):
+            traceback.print_exc()
+        else:
+            name = type(sys.exc_info()[1]).__name__
+            stderr().print(
+                f"[red]internal error ({name}): this is a bug in ncr, please report it.[/]\n"
+                "Run again with NCR_DEBUG=1 to see the details."
+            )
+        return EXIT_BUG

@@ -1,0 +1,29 @@
+"""Benchmark: the reference a country is held against (DESIGN §3.4)."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from ncr.documents.common import Document, Id, LongText, Score, ShortText
+
+
+class Thresholds(Document):
+    strength: float = Field(default=0.0, ge=-100, le=100)
+    weakness: float = Field(default=-10.0, ge=-100, le=100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if self.weakness > self.strength:
+            raise ValueError("`weakness` must not be above `strength`")
+        return self
+
+
+class Benchmark(Document):
+    id: Id
+    framework: Id
+    title: ShortText
+    source: LongText = ""
+    thresholds: Thresholds = Thresholds()
+    overall: Score | None = None
+    pillars: dict[Id, Score] = Field(default_factory=dict)
+    indicators: dict[Id, Score] = Field(default_factory=dict)

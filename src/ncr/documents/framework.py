@@ -1,0 +1,68 @@
+"""Framework: what is assessed — pillars, indicators, maturity levels and rules (DESIGN §3.1, §5)."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from ncr.documents.common import Document, Id, LongText, Score, ShortText, Weight
+from ncr.documents.conditions import Condition
+
+
+class Level(Document):
+    level: int = Field(ge=0, le=100)
+    name: ShortText
+    min: Score
+
+
+class Indicator(Document):
+    id: Id
+    title: ShortText
+    description: LongText = ""
+    weight: Weight = 1.0
+    references: list[ShortText] = Field(default_factory=list, max_length=50)
+    recommendation: LongText = ""
+
+
+class Pillar(Document):
+    id: Id
+    title: ShortText
+    description: LongText = ""
+    weight: Weight = 1.0
+    indicators: list[Indicator] = Field(min_length=1, max_length=500)
+
+
+class Cap(Document):
+    target: Id
+    max: Score
+
+
+class Rule(Document):
+    id: Id
+    description: LongText = ""
+    when: Condition
+    cap: Cap | None = None
+    flag: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _does_something(self) -> Rule:
+        if self.cap is None and self.flag is None:
+            raise ValueError("a rule needs a `cap`, a `flag`, or both")
+        return self
+
+
+class Framework(Document):
+    id: Id
+    version: ShortText
+    title: ShortText
+    description: LongText = ""
+    levels: list[Level] = Field(min_length=1, max_length=20)
+    default_benchmark: Id | None = None
+    pillars: list[Pillar] = Field(min_length=1, max_length=50)
+    rules: list[Rule] = Field(default_factory=list, max_length=500)
+
+    def indicators(self) -> list[Indicator]:
+        return [indicator for pillar in self.pillars for indicator in pillar.indicators]
+
+    def pillar_of(self) -> dict[str, Pillar]:
+        """Each indicator id → the pillar holding it."""
+        return {ind.id: pillar for pillar in self.pillars for ind in pillar.indicators}

@@ -1,0 +1,67 @@
+"""Questionnaire: how the data is collected — sections of typed questions (DESIGN §3.2)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ncr.documents.common import Document, Id, LongText, Score, ShortText, ValueText, Weight
+from ncr.documents.conditions import Condition
+
+QuestionType = Literal["yes_no", "choice", "multi", "number", "text"]
+SCORED_TYPES: frozenset[str] = frozenset({"yes_no", "choice", "multi", "number"})
+
+
+class Option(Document):
+    value: ValueText
+    label: ShortText
+    score: Score
+
+
+class Band(Document):
+    min: float = Field(ge=0)
+    score: Score
+
+
+class Question(Document):
+    id: Id
+    indicator: Id
+    text: LongText = Field(min_length=1)
+    help: LongText = ""
+    type: QuestionType
+    options: list[Option] = Field(default_factory=list, max_length=100)
+    bands: list[Band] = Field(default_factory=list, max_length=100)
+    weight: Weight = 1.0
+    allow_na: bool = False
+    evidence: Literal["required", "optional"] = "optional"
+    applies_if: Condition | None = None
+    replaces: Id | None = None
+
+    @property
+    def scored(self) -> bool:
+        return self.type in SCORED_TYPES
+
+    def option(self, value: str) -> Option | None:
+        return next((o for o in self.options if o.value == value), None)
+
+
+class Section(Document):
+    id: Id
+    title: ShortText
+    description: LongText = ""
+    questions: list[Question] = Field(min_length=1, max_length=2000)
+
+
+class Questionnaire(Document):
+    id: Id
+    framework: Id
+    framework_version: ShortText = Field(
+        description="PEP 440 specifier the framework's version must satisfy, e.g. '>=1.0,<2.0'"
+    )
+    title: ShortText
+    description: LongText = ""
+    sections: list[Section] = Field(min_length=1, max_length=200)
+
+    def questions(self) -> list[Question]:
+        return [q for section in self.sections for q in section.questions]

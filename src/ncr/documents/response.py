@@ -1,0 +1,63 @@
+"""Response: one country's answers in one review (DESIGN §3.3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints, field_validator
+
+from ncr.documents.common import Document, Id, LongText, ShortText
+
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+# What an answer may hold before it is checked against its question's type.
+AnswerValue = bool | int | float | Annotated[str, StringConstraints(max_length=5000)] | list[str]
+MAX_EVIDENCE = 50
+
+
+class Country(Document):
+    code: CountryCode = Field(
+        description="ISO 3166-1 alpha-2 code, or a user-assigned one (XA-XZ…)"
+    )
+    name: ShortText
+
+
+class Review(Document):
+    date: dt.date
+    status: Literal["draft", "final"] = "draft"
+    reviewers: list[ShortText] = Field(default_factory=list, max_length=50)
+    classification: ShortText | None = None
+
+
+class EvidenceLink(Document):
+    title: ShortText
+    url: Annotated[str, StringConstraints(max_length=2000)] | None = None
+
+
+Evidence = ShortText | EvidenceLink
+
+
+class Answer(Document):
+    answer: AnswerValue | None = None
+    evidence: list[Evidence] = Field(default_factory=list, max_length=MAX_EVIDENCE)
+    note: LongText | None = None
+
+
+class Response(Document):
+    country: Country
+    year: int = Field(ge=1980, le=2200)
+    questionnaire: ShortText = Field(
+        description="a questionnaire id, or a path relative to this file"
+    )
+    review: Review
+    answers: dict[Id, Answer] = Field(default_factory=dict)
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _short_form(cls, value: Any) -> Any:
+        """`L1.1: "yes"` is short for `L1.1: {answer: "yes"}`."""
+        if not isinstance(value, dict):
+            return value
+        return {
+            key: item if isinstance(item, dict) else {"answer": item} for key, item in value.items()
+        }

@@ -1,0 +1,207 @@
+"""Assembling the Assessment: the engine's one entry point. Pure: documents in, result out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ncr.documents import Benchmark, Framework, Questionnaire, Response
+from ncr.documents.response import EvidenceLink
+from ncr.engine.answers import ScoredAnswer, display
+from ncr.engine.benchmarking import compare, indicator_reference, pillar_reference
+from ncr.engine.recommendations import recommend
+from ncr.engine.result import (
+    AnswerResult,
+    Assessment,
+    BenchmarkRef,
+    CountryRef,
+    CriticalGap,
+    DocumentRef,
+    EvidenceItem,
+    FiredRule,
+    IndicatorResult,
+    InputFile,
+    LevelInfo,
+    Location,
+    PillarResult,
+    ReviewInfo,
+    Scored,
+)
+from ncr.engine.scoring import Aggregate, Scores, level_of, score
+
+
+@dataclass(frozen=True)
+class Inputs:
+    framework: Framework
+    questionnaire: Questionnaire
+    response: Response
+    benchmark: Benchmark | None = None
+
+
+def assess(
+    inputs: Inputs,
+    *,
+    ncr_version: str,
+    provenance: Sequence[InputFile] = (),
+    warnings: Sequence[Location] = (),
+) -> Assessment:
+    fw, qn, resp, bm = inputs.framework, inputs.questionnaire, inputs.response, inputs.benchmark
+    scores = score(fw, qn, resp)
+    pillars = _pillars(inputs, scores)
+    indicators = [ind for pillar in pillars for ind in pillar.indicators]
+    overall = _scored(fw, scores.overall, bm.overall if bm else None, bm)
+    return Assessment(
+        ncr_version=ncr_version,
+        country=CountryRef(code=resp.country.code, name=resp.country.name),
+        year=resp.year,
+        review=ReviewInfo(**resp.review.model_dump()),
+        framework=DocumentRef(id=fw.id, version=fw.version, title=fw.title),
+        questionnaire=DocumentRef(id=qn.id, title=qn.title),
+        benchmark=_benchmark_ref(bm),
+        levels=[LevelInfo(level=lv.level, name=lv.name, min=lv.min) for lv in fw.levels],
+        overall=overall,
+        pillars=pillars,
+        critical_gaps=[CriticalGap(rule=r.id, message=r.flag) for r in scores.fired if r.flag],
+        recommendations=recommend(fw, qn, indicators, scores.fired, scores.answers),
+        rules_fired=[rule.id for rule in scores.fired],
+        rules=[
+            FiredRule(
+                id=r.id,
+                description=r.description,
+                cap_target=r.cap.target if r.cap else None,
+                cap_max=r.cap.max if r.cap else None,
+                flag=r.flag,
+            )
+            for r in scores.fired
+        ],
+        missing=[qid for qid, a in scores.answers.items() if a.state == "missing"],
+        answers=_answers(qn, resp, scores.answers),
+        warnings=list(warnings),
+        inputs=list(provenance),
+    )
+
+
+def _benchmark_ref(benchmark: Benchmark | None) -> BenchmarkRef:
+    if benchmark is None:
+        return BenchmarkRef(id=None)
+    return BenchmarkRef(
+        id=benchmark.id,
+        title=benchmark.title,
+        source=benchmark.source,
+        strength_threshold=benchmark.thresholds.strength,
+        weakness_threshold=benchmark.thresholds.weakness,
+    )
+
+
+def _scored(fw: Framework, agg: Aggregate, reference: float | None, bm: Benchmark | None) -> Scored:
+    return Scored(**_scored_fields(fw, agg, reference, bm))
+
+
+def _scored_fields(
+    fw: Framework, agg: Aggregate, reference: float | None, bm: Benchmark | None
+) -> dict[str, object]:
+    level = level_of(agg.score, [(lv.level, lv.name, lv.min) for lv in fw.levels])
+    comparison = compare(agg.score, reference, bm)
+    return {
+        "score": agg.score,
+        "uncapped_score": agg.uncapped,
+        "level": level[0] if level else None,
+        "level_name": level[1] if level else None,
+        "coverage": agg.coverage,
+        "reference": comparison.reference,
+        "delta": comparison.delta,
+        "status": comparison.status,
+        "capped_by": list(agg.capped_by),
+    }
+
+
+def _shares(
+    weights: Mapping[str, float], applicable: Mapping[str, bool]
+) -> dict[str, float | None]:
+    total = sum(w for key, w in weights.items() if applicable[key])
+    return {key: (w / total if applicable[key] and total else None) for key, w in weights.items()}
+
+
+def _pillars(inputs: Inputs, scores: Scores) -> list[PillarResult]:
+    fw, bm = inputs.framework, inputs.benchmark
+    questions_of: dict[str, list[str]] = {}
+    for question in inputs.questionnaire.questions():
+        questions_of.setdefault(question.indicator, []).append(question.id)
+    pillar_shares = _shares(
+        {p.id: p.weight for p in fw.pillars},
+        {p.id: scores.pillars[p.id].score is not None for p in fw.pillars},
+    )
+    results = []
+    for pillar in fw.pillars:
+        ind_shares = _shares(
+            {i.id: i.weight for i in pillar.indicators},
+            {i.id: scores.indicators[i.id].score is not None for i in pillar.indicators},
+        )
+        indicators = [
+            IndicatorResult(
+                id=ind.id,
+                title=ind.title,
+                pillar=pillar.id,
+                weight=ind.weight,
+                share=_product(ind_shares[ind.id], pillar_shares[pillar.id]),
+                answered=scores.indicators[ind.id].answered,
+                applicable=scores.indicators[ind.id].applicable,
+                questions=questions_of.get(ind.id, []),
+                **_scored_fields(
+                    fw, scores.indicators[ind.id], indicator_reference(bm, fw, ind.id), bm
+                ),
+            )
+            for ind in pillar.indicators
+        ]
+        agg = scores.pillars[pillar.id]
+        results.append(
+            PillarResult(
+                id=pillar.id,
+                title=pillar.title,
+                weight=pillar.weight,
+                share=pillar_shares[pillar.id],
+                answered=agg.answered,
+                applicable=agg.applicable,
+                indicators=indicators,
+                **_scored_fields(fw, agg, pillar_reference(bm, pillar.id), bm),
+            )
+        )
+    return results
+
+
+def _product(a: float | None, b: float | None) -> float | None:
+    return a * b if a is not None and b is not None else None
+
+
+def _answers(
+    qn: Questionnaire, resp: Response, scored: Mapping[str, ScoredAnswer]
+) -> list[AnswerResult]:
+    results = []
+    for section in qn.sections:
+        for q in section.questions:
+            given = resp.answers.get(q.id)
+            result = scored[q.id]
+            results.append(
+                AnswerResult(
+                    question=q.id,
+                    section=section.id,
+                    indicator=q.indicator,
+                    text=q.text,
+                    type=q.type,
+                    state=result.state,
+                    answer=result.value,
+                    display=display(q, result.value),
+                    score=result.score,
+                    weight=q.weight,
+                    evidence=[_evidence(e) for e in given.evidence] if given else [],
+                    evidence_required=q.evidence == "required",
+                    note=given.note if given else None,
+                )
+            )
+    return results
+
+
+def _evidence(item: str | EvidenceLink) -> EvidenceItem:
+    if isinstance(item, EvidenceLink):
+        return EvidenceItem(title=item.title, url=item.url)
+    return EvidenceItem(title=item)

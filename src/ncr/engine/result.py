@@ -1,0 +1,192 @@
+"""The result of assessing one response: the one model every output (terminal, JSON, reports) renders.
+
+Field names and nesting follow the JSON contract of DESIGN §8; keys may be added, never renamed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ncr.problems import Problem
+
+Status = Literal["strength", "on_track", "weakness", "unbenchmarked", "not_applicable"]
+AnswerState = Literal["answered", "unknown", "missing", "n/a", "not_applicable", "unscored"]
+
+
+class ResultModel(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class CountryRef(ResultModel):
+    code: str
+    name: str
+
+
+class ReviewInfo(ResultModel):
+    date: dt.date
+    status: Literal["draft", "final"]
+    reviewers: list[str]
+    classification: str | None = None
+
+
+class DocumentRef(ResultModel):
+    id: str
+    version: str | None = None
+    title: str | None = None
+
+
+class BenchmarkRef(ResultModel):
+    id: str | None
+    title: str | None = None
+    source: str | None = None
+    strength_threshold: float = 0.0
+    weakness_threshold: float = -10.0
+
+
+class LevelInfo(ResultModel):
+    level: int
+    name: str
+    min: float
+
+
+class Scored(ResultModel):
+    """What overall, pillars and indicators have in common."""
+
+    score: float | None
+    uncapped_score: float | None
+    level: int | None
+    level_name: str | None
+    coverage: float | None
+    reference: float | None
+    delta: float | None
+    status: Status
+    capped_by: list[str] = Field(default_factory=list)
+
+
+class IndicatorResult(Scored):
+    id: str
+    title: str
+    pillar: str
+    weight: float
+    share: float | None = Field(description="this indicator's share of the overall score (0-1)")
+    answered: int
+    applicable: int
+    questions: list[str]
+
+
+class PillarResult(Scored):
+    id: str
+    title: str
+    weight: float
+    share: float | None
+    answered: int
+    applicable: int
+    indicators: list[IndicatorResult]
+
+
+class EvidenceItem(ResultModel):
+    title: str
+    url: str | None = None
+
+
+class AnswerResult(ResultModel):
+    """One question with the answer given, in questionnaire order."""
+
+    question: str
+    section: str
+    indicator: str
+    text: str
+    type: str
+    state: AnswerState
+    answer: str | float | list[str] | None = Field(description="the raw answer value")
+    display: str = Field(description="the answer as a reviewer reads it (option labels)")
+    score: float | None
+    weight: float
+    evidence: list[EvidenceItem] = Field(default_factory=list)
+    evidence_required: bool = False
+    note: str | None = None
+
+
+class CriticalGap(ResultModel):
+    rule: str
+    message: str
+
+
+class FiredRule(ResultModel):
+    id: str
+    description: str
+    cap_target: str | None = None
+    cap_max: float | None = None
+    flag: str | None = None
+
+
+class RecommendationQuestion(ResultModel):
+    id: str
+    text: str
+    answer: str | float | list[str] | None
+    display: str
+    score: float | None
+
+
+class Recommendation(ResultModel):
+    kind: Literal["indicator", "critical_gap"]
+    indicator: str | None = None
+    rule: str | None = None
+    title: str
+    pillar: str | None = None
+    points_at_stake: float | None = None
+    text: str
+    questions: list[RecommendationQuestion] = Field(default_factory=list)
+
+
+class Location(ResultModel):
+    """A located warning about the input, kept with the result so every output can show it."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def as_problem(self) -> Problem:
+        return Problem(self.file, self.line, self.column, self.message, "warning")
+
+
+class InputFile(ResultModel):
+    role: Literal["response", "questionnaire", "framework", "benchmark"]
+    id: str
+    version: str | None = None
+    path: str
+    sha256: str
+
+
+class Assessment(ResultModel):
+    ncr_version: str
+    country: CountryRef
+    year: int
+    review: ReviewInfo
+    framework: DocumentRef
+    questionnaire: DocumentRef
+    benchmark: BenchmarkRef
+    levels: list[LevelInfo]
+    overall: Scored
+    pillars: list[PillarResult]
+    critical_gaps: list[CriticalGap]
+    recommendations: list[Recommendation]
+    rules_fired: list[str]
+    rules: list[FiredRule] = Field(description="the rules that fired, with what they did")
+    missing: list[str]
+    answers: list[AnswerResult]
+    warnings: list[Location]
+    inputs: list[InputFile]
+
+    def indicators(self) -> list[IndicatorResult]:
+        return [ind for pillar in self.pillars for ind in pillar.indicators]
+
+    def strengths(self) -> list[IndicatorResult]:
+        return [i for i in self.indicators() if i.status == "strength"]
+
+    def weaknesses(self) -> list[IndicatorResult]:
+        return [i for i in self.indicators() if i.status == "weakness"]

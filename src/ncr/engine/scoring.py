@@ -1,0 +1,144 @@
+"""Scores from answers: questions → indicators → pillars → overall, with rules (DESIGN §4, §5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ncr.documents import Framework, Pillar, Question, Questionnaire, Response, Rule
+from ncr.engine.answers import NA, Normalized, ScoredAnswer, normalize, score_answer
+from ncr.engine.conditions import Facts, holds
+
+OVERALL = "overall"
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """A weighted mean before and after caps, with coverage counts."""
+
+    uncapped: float | None
+    score: float | None
+    answered: int
+    applicable: int
+    capped_by: tuple[str, ...] = ()
+
+    @property
+    def coverage(self) -> float | None:
+        return self.answered / self.applicable if self.applicable else None
+
+
+@dataclass(frozen=True)
+class Scores:
+    answers: dict[str, ScoredAnswer]
+    indicators: dict[str, Aggregate]
+    pillars: dict[str, Aggregate]
+    overall: Aggregate
+    fired: list[Rule] = field(default_factory=list)
+
+
+def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
+    """Mean of (value, weight) pairs, skipping None values; None when nothing is left."""
+    kept = [(value, weight) for value, weight in pairs if value is not None]
+    total = sum(weight for _, weight in kept)
+    if not kept or total <= 0:
+        return None
+    return sum(value * weight for value, weight in kept) / total
+
+
+def score_answers(questionnaire: Questionnaire, response: Response) -> dict[str, ScoredAnswer]:
+    """Every question's score, with `applies_if` resolved (chains allowed, cycles refused at load)."""
+    questions = {q.id: q for q in questionnaire.questions()}
+    raw = {
+        qid: normalize(questions[qid], a.answer)
+        for qid, a in response.answers.items()
+        if qid in questions
+    }
+    applicable: dict[str, bool] = {}
+
+    def seen(qid: str) -> Normalized:
+        return raw.get(qid) if applies(qid) else NA
+
+    def applies(qid: str) -> bool:
+        if qid not in applicable:
+            condition = questions[qid].applies_if
+            applicable[qid] = condition is None or holds(condition, Facts(seen, {}))
+        return applicable[qid]
+
+    return {qid: score_answer(q, raw.get(qid), applies(qid)) for qid, q in questions.items()}
+
+
+def facts_for(answers: Mapping[str, ScoredAnswer], indicators: Mapping[str, Aggregate]) -> Facts:
+    def seen(qid: str) -> Normalized:
+        scored = answers.get(qid)
+        if scored is None:
+            return None
+        return NA if scored.state == "not_applicable" else scored.value
+
+    return Facts(seen, {iid: agg.uncapped for iid, agg in indicators.items()})
+
+
+def score(framework: Framework, questionnaire: Questionnaire, response: Response) -> Scores:
+    answers = score_answers(questionnaire, response)
+    by_indicator: dict[str, list[Question]] = {}
+    for question in questionnaire.questions():
+        by_indicator.setdefault(question.indicator, []).append(question)
+    uncapped = {
+        ind.id: _indicator(by_indicator.get(ind.id, []), answers) for ind in framework.indicators()
+    }
+    fired = [rule for rule in framework.rules if holds(rule.when, facts_for(answers, uncapped))]
+    caps = _caps(fired)
+    indicators = {iid: _capped(agg, caps.get(iid, [])) for iid, agg in uncapped.items()}
+    pillars = {p.id: _capped(_pillar(p, indicators), caps.get(p.id, [])) for p in framework.pillars}
+    overall_pairs = [(pillars[p.id].score, p.weight) for p in framework.pillars]
+    overall = Aggregate(
+        weighted_mean(overall_pairs),
+        weighted_mean(overall_pairs),
+        sum(a.answered for a in pillars.values()),
+        sum(a.applicable for a in pillars.values()),
+    )
+    return Scores(answers, indicators, pillars, _capped(overall, caps.get(OVERALL, [])), fired)
+
+
+def _indicator(questions: list[Question], answers: Mapping[str, ScoredAnswer]) -> Aggregate:
+    counted = [(answers[q.id], q.weight) for q in questions if answers[q.id].counts_in_mean]
+    mean = weighted_mean((a.score, w) for a, w in counted)
+    answered = sum(1 for a, _ in counted if a.state != "missing")
+    return Aggregate(mean, mean, answered, len(counted))
+
+
+def _pillar(pillar: Pillar, indicators: Mapping[str, Aggregate]) -> Aggregate:
+    parts = [(indicators[ind.id], ind.weight) for ind in pillar.indicators]
+    mean = weighted_mean((agg.score, weight) for agg, weight in parts)
+    return Aggregate(
+        mean,
+        mean,
+        sum(agg.answered for agg, _ in parts),
+        sum(agg.applicable for agg, _ in parts),
+    )
+
+
+def _caps(fired: Iterable[Rule]) -> dict[str, list[tuple[str, float]]]:
+    caps: dict[str, list[tuple[str, float]]] = {}
+    for rule in fired:
+        if rule.cap is not None:
+            caps.setdefault(rule.cap.target, []).append((rule.id, rule.cap.max))
+    return caps
+
+
+def _capped(agg: Aggregate, caps: list[tuple[str, float]]) -> Aggregate:
+    """Apply the lowest cap; name every rule whose cap is below the score it met."""
+    if agg.score is None or not caps:
+        return agg
+    biting = tuple(rule_id for rule_id, cap in caps if cap < agg.score)
+    capped = min([agg.score, *(cap for _, cap in caps)])
+    return Aggregate(agg.uncapped, capped, agg.answered, agg.applicable, biting)
+
+
+def level_of(
+    score: float | None, levels: Iterable[tuple[int, str, float]]
+) -> tuple[int, str] | None:
+    """The last level whose `min` is at or below the score."""
+    if score is None:
+        return None
+    reached = [(number, name) for number, name, minimum in levels if minimum <= score]
+    return reached[-1] if reached else None

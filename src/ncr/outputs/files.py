@@ -1,0 +1,68 @@
+"""Writing output files: checked before the work, written atomically after it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from ncr.problems import UsageError
+
+# Report formats by file suffix → the module rendering them, with one function per report kind
+# (`assessment`, `diff`, `overview`); imported on use, so WeasyPrint loads only when a PDF is asked for.
+RENDERERS = {
+    "pdf": "ncr.reports.pdf",
+    "html": "ncr.reports.htmldoc",
+    "md": "ncr.reports.markdown",
+    "json": "ncr.reports.jsondata",
+}
+FORMATS = tuple(RENDERERS)
+
+
+def format_of(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix == "markdown":
+        return "md"
+    if suffix not in FORMATS:
+        raise UsageError(
+            f"cannot tell the format of '{path}': use a name ending in .pdf, .html, .md or .json"
+        )
+    return suffix
+
+
+def render(kind: str, fmt: str, result: Any) -> bytes:
+    module = import_module(RENDERERS[fmt])
+    data: bytes = getattr(module, kind)(result)
+    return data
+
+
+def check_target(target: Path, *, inputs: Sequence[Path], force: bool) -> None:
+    """Refuse, before any work is done, to write over an input or, without --force, any file."""
+    resolved = target.resolve()
+    if any(resolved == source.resolve() for source in inputs):
+        raise UsageError(f"refusing to write the output over an input file: {target}")
+    if target.is_dir():
+        raise UsageError(
+            f"{target} is a folder; name a file, or give several inputs to fill a folder"
+        )
+    if target.exists() and not force:
+        raise UsageError(f"{target} already exists; use --force to replace it")
+    if not target.parent.is_dir():
+        raise UsageError(f"the folder {target.parent} does not exist")
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename: never half a report."""
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(temp).replace(target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,1 @@
+"""Report renderers, one module per format; each exposes `assessment`, `diff` and `overview`."""
