@@ -68,7 +68,7 @@ def open_review(
     """Load a response and what it is assessed against; `benchmark` None means the framework's."""
     response = loader.response(path)
     questionnaire, framework = loader.questionnaire_for(response)
-    loader.check_answers(response, questionnaire)
+    response = loader.check_answers(response, questionnaire)
     bm = loader.benchmark_for(benchmark, framework) if with_benchmark else None
     return Review(response, questionnaire, framework, bm)
 
@@ -93,11 +93,8 @@ def answer_warnings(
     for answer in answers:
         path = ("answers", answer.question)
         if answer.state == "missing" and with_missing:
-            found.append(
-                doc.problem(
-                    path, f"no answer to {answer.question}: {_short(answer.text)}", "warning"
-                )
-            )
+            message = f"no answer to {answer.question}: {_short(answer.text)}"
+            found.append(doc.problem(path, message, "warning", at_key=True))
         elif (
             answer.state == "not_applicable"
             and answer.question in given
@@ -122,5 +119,6 @@ def missing_as_errors(review: Review, result: Assessment) -> list[Problem]:
     """`--strict`: every missing answer is an error."""
     doc = review.response.doc
     return [
-        doc.problem(("answers", qid), f"no answer to {qid} (--strict)") for qid in result.missing
+        doc.problem(("answers", qid), f"no answer to {qid} (--strict)", at_key=True)
+        for qid in result.missing
     ]

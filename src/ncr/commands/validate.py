@@ -35,10 +35,10 @@ def kind_of(data: dict[str, object]) -> str | None:
         return "response"
     if "sections" in data:
         return "questionnaire"
-    if "pillars" in data or "levels" in data:
-        return "framework"
     if "framework" in data:
         return "benchmark"
+    if "pillars" in data or "levels" in data:
+        return "framework"
     return None
 
 

@@ -60,13 +60,21 @@ _KIND_BY_KEY = {
 }
 
 
+_KIND_BY_SUBJECT = {"question": "question-is", "indicator": "indicator-below"}
+
+
 def condition_kind(value: Any) -> str | None:
     if isinstance(value, Document):
         return _KIND_BY_MODEL.get(type(value))
     if not isinstance(value, dict):
         return None
     kinds = [_KIND_BY_KEY[key] for key in value if key in _KIND_BY_KEY]
-    return kinds[0] if len(kinds) == 1 else None
+    if len(kinds) == 1:
+        return kinds[0]
+    if not kinds:
+        # A misspelt operator ({indicator: X, bellow: 20}) is best reported as the unknown key it is.
+        return _KIND_BY_SUBJECT.get(next((k for k in value if k in _KIND_BY_SUBJECT), ""))
+    return None
 
 
 Condition = Annotated[

@@ -52,7 +52,10 @@ class Response(Document):
     review: Review
     answers: dict[Id, Answer] = Field(default_factory=dict)
 
-    @field_validator("answers", mode="before")
+    # The schema editors read must admit the short form and an empty (missing) answer too.
+    @field_validator(
+        "answers", mode="before", json_schema_input_type=dict[Id, Answer | AnswerValue | None]
+    )
     @classmethod
     def _short_form(cls, value: Any) -> Any:
         """`L1.1: "yes"` is short for `L1.1: {answer: "yes"}`."""

@@ -1,0 +1,74 @@
+"""Cross-reference checks, seen as a reviewer sees them: `ncr validate` output, one line per mistake."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import LIB, NEGATIVE, RESPONSES, RunNcr
+
+LOCATED = re.compile(r"^\S+\.yaml:\d+:\d+: ")
+EXPECTED = {
+    "response-mistakes.yaml": [
+        "3:1: unknown key 'contry'",
+        '10:7: L1 is a yes/no question: answer "yes" or "no", not \'maybe\'',
+        "11:7: 'mostly' is not an option of L2; choose one of: full, partial, none",
+        "12:7: L3 lists search more than once",
+        "13:7: L4 takes a number of 0 or more, not '-3'",
+        "14:3: no question 'L9' in questionnaire mini-q",
+        "16:7: T1 does not allow 'n/a'; answer it, or use 'unknown'",
+    ],
+    "framework-mistakes.yaml": [
+        "6:32: the first level must start at min: 0",
+        "7:33: levels must ascend: 5 ≤ 10",
+        "13:14: pillar or indicator id 'law.a' is used twice",
+        "16:23: no indicator 'law.b' in this framework (did you mean 'law.a'?)",
+        "17:19: cap target 'lawz' is not an indicator, a pillar or 'overall' (did you mean 'law'?)",
+        "18:9: rule id 'r1' is used twice",
+    ],
+    "questionnaire-mistakes.yaml": [
+        "3:20: framework mini is version 1.2.0, which '>=2.0' does not admit",
+        "10:20: no indicator 'law.offencs' in mini (did you mean 'law.offences'?)",
+        "13:9: a choice question needs `options`",
+        "13:13: question id 'Q1' is used twice",
+        "23:19: bands must ascend by `min`",
+        "28:32: no question 'Q99'",
+        "33:40: 'maybe' is not a possible answer to Q3 (possible: a number)",
+        "38:21: `applies_if` may only use question conditions",
+        "2:12: rule 'no-csirt' of mini: no question 'T1'",
+        "6:3: warning: indicator 'tech.csirt' has no question: it will never be scored",
+    ],
+    "benchmark-mistakes.yaml": [
+        "5:11: no pillar 'laws' in framework mini (did you mean 'law'?)",
+        "6:14: no indicator 'tech.csirtt' in framework mini (did you mean 'tech.csirt'?)",
+    ],
+    "structure-mistakes.yaml": [
+        "10:13: must be greater than 0, got 0",
+        "12:31: unknown key 'wieght': did you mean 'weight'?",
+        "15:30: unknown key 'bellow': did you mean 'below'?",
+        "17:5: a rule needs a `cap`, a `flag`, or both",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_mistake_is_reported_at_its_line(run_ncr: RunNcr, name: str) -> None:
+    result = run_ncr("validate", "--path", LIB, NEGATIVE / name)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    for expected in EXPECTED[name]:
+        assert f"{NEGATIVE / name}:{expected}" in lines
+    assert "Traceback" not in result.output
+
+
+def test_each_mistake_is_reported_once(run_ncr: RunNcr) -> None:
+    result = run_ncr("validate", "--path", LIB, NEGATIVE / "response-mistakes.yaml")
+    located = [line for line in result.stderr.splitlines() if LOCATED.match(line)]
+    assert len(located) == len(set(located)) == len(EXPECTED["response-mistakes.yaml"])
+
+
+def test_a_valid_response_passes_with_no_output_but_its_verdict(run_ncr: RunNcr) -> None:
+    result = run_ncr("validate", "--path", LIB, RESPONSES / "mini-a.yaml")
+    assert result.exit_code == 0
+    assert result.stderr.strip() == f"{RESPONSES / 'mini-a.yaml'}: response — valid"
