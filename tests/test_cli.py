@@ -1,0 +1,62 @@
+"""The command line as a contract: help with examples, a quick start, one error boundary."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import typer.main
+
+from conftest import LIB, RESPONSES, RunNcr
+from ncr.cli import app
+
+COMMANDS = [
+    "validate",
+    "assess",
+    "init",
+    "list",
+    "show",
+    "schema",
+    "diff",
+    "compare",
+    "benchmark build",
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(run_ncr: RunNcr, command: str) -> None:
+    result = run_ncr(*command.split(), "--help")
+    assert result.exit_code == 0
+    assert "Example: ncr " in result.stdout
+
+
+def test_every_declared_command_is_listed_here() -> None:
+    group = typer.main.get_group(app)
+    declared = {name for name in group.commands if name != "benchmark"} | {"benchmark build"}
+    assert declared == set(COMMANDS)
+
+
+def test_start_up_imports_nothing_heavy() -> None:
+    # `ncr --help` must stay quick: the document models, YAML, Jinja and WeasyPrint load only when a
+    # command runs.
+    code = (
+        "import sys, ncr.cli; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'pydantic', 'yaml', 'jinja2', 'weasyprint', 'ncr.engine'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_missing_file_is_an_input_error_not_a_traceback(run_ncr: RunNcr) -> None:
+    result = run_ncr("validate", RESPONSES / "no-such-file.yaml")
+    assert result.exit_code == 2
+    assert "cannot read the file" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_format_that_needs_a_file_is_a_usage_error(run_ncr: RunNcr) -> None:
+    result = run_ncr("assess", "--path", LIB, "--format", "pdf", RESPONSES / "mini-a.yaml")
+    assert result.exit_code == 2
+    assert "--format pdf needs -o FILE" in result.stderr
