@@ -96,5 +96,162 @@ def assess(
     _exit(guarded(lambda: run(opts)))
 
 
+@app.command()
+def init(
+    questionnaire: Annotated[
+        str, typer.Option("--questionnaire", "-q", help="Questionnaire id or file.")
+    ],
+    country: Annotated[str, typer.Option("--country", "-c", help="Country code, e.g. XA or FR.")],
+    year: Annotated[int, typer.Option("--year", "-y", help="Review year.")],
+    name: Annotated[
+        str | None, typer.Option("--name", help="Country name (default: the code).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: CODE-YEAR.yaml).")
+    ] = None,
+    from_: Annotated[
+        Path | None,
+        typer.Option(
+            "--from", help="An earlier review whose answers, evidence and notes carry over."
+        ),
+    ] = None,
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Start a response file listing every question as a commented block.
+
+    Example: ncr init -q ncr-core-2026 -c XA -y 2026 --from examples/xa-2023.yaml
+    """
+    from ncr.commands import init as command
+    from ncr.commands.boundary import guarded
+
+    opts = command.InitOptions(questionnaire, country, year, name, output, from_, force, path or [])
+    _exit(guarded(lambda: command.run(opts)))
+
+
+@app.command(name="list")
+def list_(
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    path: SearchPath = None,
+) -> None:
+    """List the frameworks, questionnaires and benchmarks found, with versions and origins.
+
+    Example: ncr list --path ./my-frameworks
+    """
+    from ncr.commands import catalog as command
+    from ncr.commands.boundary import guarded
+
+    _exit(guarded(lambda: command.run_list(fmt=fmt, paths=path or [])))
+
+
+@app.command()
+def show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="A framework or questionnaire id.")],
+    path: SearchPath = None,
+) -> None:
+    """Show a framework or questionnaire as a readable tree.
+
+    Example: ncr show ncr-core
+    """
+    from ncr.commands import catalog as command
+    from ncr.commands.boundary import guarded
+
+    _exit(guarded(lambda: command.run_show(ident, paths=path or [])))
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        str, typer.Argument(help="framework, questionnaire, response, benchmark, result or diff.")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+    force: Force = False,
+) -> None:
+    """Print the JSON Schema of a document kind (for editors and other tools).
+
+    Example: ncr schema response -o response.schema.json
+    """
+    from ncr.commands import catalog as command
+    from ncr.commands.boundary import guarded
+
+    _exit(guarded(lambda: command.run_schema(kind, output=output, force=force)))
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier review.")],
+    new: Annotated[Path, typer.Argument(help="The later review.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Report file (.pdf .html .md .json).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json on screen.")] = "text",
+    benchmark: BenchmarkOpt = None,
+    any_order: Annotated[bool, typer.Option(help="Allow NEW to be older than OLD.")] = False,
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Compare two reviews of one country: what changed, what improved, what regressed.
+
+    Example: ncr diff examples/xb-2023.yaml examples/xb-2026.yaml -o xb-diff.pdf
+    """
+    from ncr.commands import diff as command
+    from ncr.commands.boundary import guarded
+
+    opts = command.DiffOptions(old, new, output, fmt, benchmark, any_order, force, path or [])
+    _exit(guarded(lambda: command.run(opts)))
+
+
+@app.command()
+def compare(
+    files: Annotated[
+        list[Path], typer.Argument(help="Responses of several countries (and years).")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Overview file (.pdf .html .md .json).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json on screen.")] = "text",
+    benchmark: BenchmarkOpt = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Parallel workers.")] = None,
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Put many countries side by side: scores, levels, a heat map, common strengths and weaknesses.
+
+    Example: ncr compare examples/*.yaml -o overview.pdf
+    """
+    from ncr.commands import compare as command
+    from ncr.commands.boundary import guarded
+
+    opts = command.CompareOptions(files, output, fmt, benchmark, jobs, force, path or [])
+    _exit(guarded(lambda: command.run(opts)))
+
+
+@benchmark_app.command("build")
+def benchmark_build(
+    files: Annotated[list[Path], typer.Argument(help="Assessed responses of one framework.")],
+    ident: Annotated[str, typer.Option("--id", help="Id of the new benchmark.")],
+    stat: Annotated[str, typer.Option("--stat", help="mean or median.")] = "median",
+    title: Annotated[
+        str | None, typer.Option("--title", help="Title of the new benchmark.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (default: screen).")
+    ] = None,
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Build a peer benchmark from assessed responses (mean or median of each score).
+
+    Example: ncr benchmark build examples/*-2026.yaml --id peers-2026 -o peers-2026.yaml
+    """
+    from ncr.commands import peers as command
+    from ncr.commands.boundary import guarded
+
+    opts = command.PeersOptions(files, ident, stat, title, output, force, path or [])
+    _exit(guarded(lambda: command.run(opts)))
+
+
 def main() -> None:
     app()

@@ -11,15 +11,17 @@ from typing import Any
 
 from ncr.problems import UsageError
 
-# Report formats by file suffix → the module rendering them, with one function per report kind
-# (`assessment`, `diff`, `overview`); imported on use, so WeasyPrint loads only when a PDF is asked for.
-RENDERERS = {
-    "pdf": "ncr.reports.pdf",
-    "html": "ncr.reports.htmldoc",
-    "md": "ncr.reports.markdown",
-    "json": "ncr.reports.jsondata",
+# Report renderers by (report kind, format) → "module:function", imported on use so WeasyPrint loads
+# only when a PDF is asked for. Each function takes the result model and returns the file's bytes.
+RENDERERS: dict[tuple[str, str], str] = {
+    ("assessment", "pdf"): "ncr.reports.pdf:assessment",
+    ("assessment", "html"): "ncr.reports.htmldoc:assessment",
+    ("assessment", "md"): "ncr.reports.markdown:assessment",
+    ("assessment", "json"): "ncr.reports.jsondata:as_bytes",
+    ("diff", "json"): "ncr.reports.jsondata:as_bytes",
+    ("overview", "json"): "ncr.reports.jsondata:as_bytes",
 }
-FORMATS = tuple(RENDERERS)
+FORMATS = ("pdf", "html", "md", "json")
 
 
 def format_of(path: Path) -> str:
@@ -34,8 +36,11 @@ def format_of(path: Path) -> str:
 
 
 def render(kind: str, fmt: str, result: Any) -> bytes:
-    module = import_module(RENDERERS[fmt])
-    data: bytes = getattr(module, kind)(result)
+    target = RENDERERS.get((kind, fmt))
+    if target is None:
+        raise UsageError(f"a {kind} report cannot be written as {fmt}")
+    module, function = target.split(":")
+    data: bytes = getattr(import_module(module), function)(result)
     return data
 
 

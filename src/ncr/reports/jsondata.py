@@ -1,4 +1,4 @@
-"""JSON output: the result models as DESIGN §8 shows them, with stable keys."""
+"""JSON output: any result model as DESIGN §8 shows it, with stable keys."""
 
 from __future__ import annotations
 
@@ -11,9 +11,5 @@ def dumps(result: BaseModel) -> str:
     return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
-def assessment(result: BaseModel) -> bytes:
+def as_bytes(result: BaseModel) -> bytes:
     return dumps(result).encode()
-
-
-diff = assessment
-overview = assessment
