@@ -32,6 +32,7 @@ from ncr.problems import InputError, Problem, UsageError, errors_in
 from ncr.yamlread import MAX_FILE_BYTES, YamlDoc, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,6 @@ def _salvage(model: type[M], data: dict[str, Any], err: ValidationError) -> M | 
 def _remove(data: Any, loc: tuple[str | int, ...]) -> None:
     parent = data
     for part in loc[:-1]:
-        if not isinstance(parent, dict | list):
-            return
         try:
             parent = parent[part]
         except (KeyError, IndexError, TypeError):
@@ -211,11 +210,12 @@ class Loader:
         message = f"no {kind} '{ident}' on the search path{hint} (add a folder with --path DIR)"
         raise InputError([*wanted_by.problems, wanted_by.doc.problem((key,), message)])
 
-    def _cached(self, kind: str, path: Path, load: Callable[[], Any]) -> Any:
+    def _cached(self, kind: str, path: Path, load: Callable[[], T]) -> T:
         key = (kind, path.resolve())
         if key not in self._cache:
             self._cache[key] = load()
-        return self._cache[key]
+        cached: T = self._cache[key]
+        return cached
 
 
 def _looks_like_path(ref: str) -> bool:

@@ -42,8 +42,8 @@ def level_text(item: Scored) -> str:
 def table(*columns: str, title: str | None = None, plain: bool = False) -> Table:
     result = Table(title=title, box=box.ASCII if plain else box.SIMPLE_HEAD, title_justify="left")
     for column in columns:
-        justify = "right" if column in ("Score", "Ref.", "Delta", "Coverage", "Points") else "left"
-        result.add_column(column, justify=justify)
+        numeric = column in ("Score", "Ref.", "Delta", "Coverage", "Points")
+        result.add_column(column, justify="right" if numeric else "left")
     return result
 
 

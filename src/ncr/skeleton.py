@@ -1,0 +1,273 @@
+"""The response skeleton `ncr init` writes: every question as a commented block, ready to answer.
+
+Pure: a questionnaire (and, with `--from`, an earlier review) in, the YAML text out. Values go
+through a YAML dumper, never string formatting, so any text a reviewer wrote reads back unchanged;
+comments are built from the questionnaire with every line break in its text flattened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ncr import describe
+from ncr.checks import answer_problem
+from ncr.diffing import match_questions
+from ncr.documents import Answer, Question, Questionnaire, Response, Section
+
+WIDTH = 99
+INDENT = "  "
+HOW_TO_ANSWER = """\
+Answer under each question's comment block, in the short form `L1.1: "yes"` or the long form with
+`answer:`, `evidence:` (a list of documents, each text or {title: ..., url: ...}) and `note:`.
+Any scored question also takes `unknown` (scores 0); `n/a` only where its block allows it. An answer
+left empty is missing: it scores 0 and is listed as missing in the report.
+Check the file with: ncr validate FILE"""
+# PyYAML dumps by YAML 1.1, ncr reads by YAML 1.2: a few plain scalars that 1.1 keeps as text are
+# numbers in 1.2 (`1e5`, `0o17`). Every one of them starts with one of these, so such text is quoted.
+_NUMBER_START = frozenset("-+.0123456789")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, list items indented under their key, text that reads back as text."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+    def choose_scalar_style(self) -> str:
+        # Double quotes, as in the questionnaires and the comments: `"yes"`, not `'yes'`.
+        style: str = super().choose_scalar_style()
+        return '"' if style == "'" else style
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = None
+    if "\n" in value and value == value.strip():
+        # A literal block reads best; with whitespace at either end it would need `|+` or an
+        # indentation hint, and then the blank line after the entry would join the text.
+        style = "|"  # PyYAML falls back to quotes when a literal block cannot hold the text
+    elif value[:1] in _NUMBER_START:
+        style = '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_none(dumper: yaml.SafeDumper, value: None) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:null", "")  # `L1.1:` reads "not answered yet"
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(type(None), _represent_none)
+
+
+def dump(data: Any) -> str:
+    """YAML text of plain data, safe for any text inside."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=WIDTH,
+    )
+    return text
+
+
+@dataclass(frozen=True)
+class Header:
+    """The top of the file: who is reviewed, when, with which questionnaire."""
+
+    code: str
+    name: str
+    year: int
+    questionnaire: str  # an id, or a path relative to the file, as it is written in it
+    date: dt.date
+    classification: str | None = None
+    schema: str | None = None  # where editors find the response JSON Schema
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An earlier review whose answers carry over; `name` is how comments refer to its file."""
+
+    name: str
+    response: Response
+    questionnaire: Questionnaire
+
+
+@dataclass(frozen=True)
+class Carried:
+    """An earlier answer for one question; `unfit` says why its answer cannot stay, if it cannot."""
+
+    source: str
+    given: Answer
+    unfit: str | None = None
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """What an earlier review gives the new questionnaire, by new question id."""
+
+    earlier: Earlier
+    answers: dict[str, Carried] = field(default_factory=dict)
+    dropped: list[str] = field(default_factory=list)  # answered there, no question here
+
+    @property
+    def kept(self) -> int:
+        return sum(
+            1 for c in self.answers.values() if c.unfit is None and c.given.answer is not None
+        )
+
+    @property
+    def unfit(self) -> int:
+        return sum(1 for c in self.answers.values() if c.unfit is not None)
+
+
+def carry_over(earlier: Earlier, qn: Questionnaire) -> CarryOver:
+    """Each question takes the earlier answer to the same question (by id, or by `replaces`, as
+    `ncr diff` pairs them) if the answer still fits it."""
+    questions = {q.id: q for q in qn.questions()}
+    answers: dict[str, Carried] = {}
+    for old_id, new_id in match_questions(earlier.questionnaire, qn).pairs:
+        given = earlier.response.answers.get(old_id)
+        if given is not None:
+            question = questions[new_id]
+            unfit = None if given.answer is None else answer_problem(question, given.answer)
+            answers[new_id] = Carried(old_id, given, unfit)
+    used = {c.source for c in answers.values()}
+    dropped = [qid for qid in earlier.response.answers if qid not in used]
+    return CarryOver(earlier, answers, dropped)
+
+
+def render(header: Header, qn: Questionnaire, carried: CarryOver | None = None) -> str:
+    lines = [*_preamble(header, qn, carried), "", dump(_header_data(header)), "answers:"]
+    answers = carried.answers if carried else {}
+    origin = carried.earlier.name if carried else ""
+    for section in qn.sections:
+        lines.extend(_section(section, answers, origin))
+    if carried is not None and carried.dropped:
+        lines.append("")
+        lines.extend(
+            _comment(
+                f"Answered in {carried.earlier.name} but not asked in {qn.id}, so not carried "
+                f"over: {', '.join(carried.dropped)}.",
+                "",
+            )
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _preamble(header: Header, qn: Questionnaire, carried: CarryOver | None) -> Iterator[str]:
+    if header.schema:
+        yield f"# yaml-language-server: $schema={header.schema}"
+    yield from _comment(f"National Cyber Review response: {qn.title} ({qn.id}).", "")
+    if carried is not None:
+        earlier = carried.earlier.response
+        summary = (
+            f"Answers, evidence and notes carried over from {carried.earlier.name} "
+            f"({earlier.country.code} {earlier.year}): {carried.kept} answer(s) kept"
+        )
+        if carried.unfit:
+            summary += f", {carried.unfit} to answer again (their blocks say why)"
+        yield from _comment(summary + ". Check each one: it describes the earlier review.", "")
+    yield "#"
+    yield from (f"# {line}" for line in HOW_TO_ANSWER.splitlines())
+
+
+def _header_data(header: Header) -> dict[str, Any]:
+    review: dict[str, Any] = {"date": header.date, "status": "draft", "reviewers": []}
+    if header.classification:
+        review["classification"] = header.classification
+    return {
+        "country": {"code": header.code, "name": header.name},
+        "year": header.year,
+        "questionnaire": header.questionnaire,
+        "review": review,
+    }
+
+
+def _section(section: Section, answers: Mapping[str, Carried], origin: str) -> Iterator[str]:
+    rule = INDENT + "# " + "=" * (WIDTH - len(INDENT) - 2)
+    yield ""
+    yield rule
+    yield from _comment(f"{section.id} — {section.title}", INDENT)
+    if section.description:
+        yield from _comment(section.description, INDENT)
+    yield rule
+    for q in section.questions:
+        yield ""
+        yield from _question(q)
+        yield from _entry(q, answers.get(q.id), origin)
+
+
+def _question(q: Question) -> Iterator[str]:
+    yield from _comment(describe.question_facts(q), INDENT)
+    yield from _comment(q.text, INDENT)
+    if q.help:
+        yield from _comment(f"Help: {q.help}", INDENT)
+    yield from _comment(describe.answer_kind(q), INDENT)
+    yield from (f"{INDENT}#   {line}" for line in describe.options(q))
+    if q.allow_na:
+        yield from _comment("n/a is allowed here.", INDENT)
+    if q.applies_if is not None:
+        condition = describe.condition(q.applies_if)
+        yield from _comment(f"Applies only if {condition}; otherwise leave it empty.", INDENT)
+    if q.replaces:
+        yield from _comment(f"Replaces question {q.replaces} of an earlier questionnaire.", INDENT)
+
+
+def _entry(q: Question, carried: Carried | None, origin: str) -> Iterator[str]:
+    """`  L1.1:` (missing), or the earlier answer written out, or shown in a comment if unfit."""
+    if carried is None:
+        yield from _entry_lines(q.id, None)
+        return
+    if carried.source != q.id:
+        yield from _comment(f"Carried over from {carried.source} in {origin}.", INDENT)
+    if carried.unfit is None:
+        yield from _entry_lines(q.id, _plain(carried.given))
+        return
+    yield from _comment(
+        f"The answer in {origin} no longer fits: {carried.unfit}. Answer again; there it read:",
+        INDENT,
+    )
+    for line in dump({q.id: _plain(carried.given)}).splitlines():
+        yield f"{INDENT}#   {line}".rstrip()
+    yield from _entry_lines(q.id, None)
+
+
+def _plain(given: Answer) -> Any:
+    """An answer as plain data: the short form when it is only an answer."""
+    evidence = [
+        item if isinstance(item, str) else item.model_dump(exclude_none=True)
+        for item in given.evidence
+    ]
+    if not evidence and given.note is None:
+        return given.answer
+    long: dict[str, Any] = {"answer": given.answer}
+    if evidence:
+        long["evidence"] = evidence
+    if given.note is not None:
+        long["note"] = given.note
+    return long
+
+
+def _entry_lines(qid: str, value: Any) -> list[str]:
+    """`qid: value` as it sits under `answers:`. Dumped in place rather than indented afterwards:
+    a literal block may hold line breaks other than "\n" (U+2028), after which PyYAML indents."""
+    return dump({"answers": {qid: value}}).removesuffix("\n").split("\n")[1:]
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    """`text` as wrapped comment lines. Every line break in it (and what YAML also counts as one,
+    such as U+2028) becomes a space, so the text can never end the comment early."""
+    wrapped = textwrap.wrap(
+        " ".join(text.split()),
+        WIDTH - len(indent) - 2,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return [f"{indent}# {line}" for line in wrapped]
