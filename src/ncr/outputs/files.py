@@ -19,7 +19,13 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("assessment", "md"): "ncr.reports.markdown:assessment",
     ("assessment", "json"): "ncr.reports.jsondata:as_bytes",
     ("diff", "json"): "ncr.reports.jsondata:as_bytes",
+    ("diff", "pdf"): "ncr.reports.diffdoc:pdf",
+    ("diff", "html"): "ncr.reports.diffdoc:html",
+    ("diff", "md"): "ncr.reports.diffdoc:md",
     ("overview", "json"): "ncr.reports.jsondata:as_bytes",
+    ("overview", "pdf"): "ncr.reports.overviewdoc:pdf",
+    ("overview", "html"): "ncr.reports.overviewdoc:html",
+    ("overview", "md"): "ncr.reports.overviewdoc:md",
 }
 FORMATS = ("pdf", "html", "md", "json")
 
@@ -63,6 +69,8 @@ def write_atomic(target: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename: never half a report."""
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
+        # mkstemp makes the file private (0600); a report should get the usual permissions
+        Path(temp).chmod(0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -71,3 +79,9 @@ def write_atomic(target: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
