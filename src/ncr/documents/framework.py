@@ -62,7 +62,3 @@ class Framework(Document):
 
     def indicators(self) -> list[Indicator]:
         return [indicator for pillar in self.pillars for indicator in pillar.indicators]
-
-    def pillar_of(self) -> dict[str, Pillar]:
-        """Each indicator id → the pillar holding it."""
-        return {ind.id: pillar for pillar in self.pillars for ind in pillar.indicators}

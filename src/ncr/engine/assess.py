@@ -148,7 +148,7 @@ def _pillars(inputs: Inputs, scores: Scores) -> list[PillarResult]:
                 applicable=scores.indicators[ind.id].applicable,
                 questions=questions_of.get(ind.id, []),
                 **_scored_fields(
-                    fw, scores.indicators[ind.id], indicator_reference(bm, fw, ind.id), bm
+                    fw, scores.indicators[ind.id], indicator_reference(bm, pillar.id, ind.id), bm
                 ),
             )
             for ind in pillar.indicators

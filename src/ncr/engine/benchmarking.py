@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ncr.documents import Benchmark, Framework
+from ncr.documents import Benchmark
+from ncr.engine.bounds import reaches
 from ncr.engine.result import Status
 
 
@@ -15,16 +16,13 @@ class Comparison:
     status: Status
 
 
-def indicator_reference(
-    benchmark: Benchmark | None, framework: Framework, indicator: str
-) -> float | None:
-    """The indicator's own entry, else its pillar's, else `overall`, else none."""
+def indicator_reference(benchmark: Benchmark | None, pillar: str, indicator: str) -> float | None:
+    """The indicator's own entry, else its pillar's (`pillar` holds it), else `overall`, else none."""
     if benchmark is None:
         return None
     if indicator in benchmark.indicators:
         return benchmark.indicators[indicator]
-    pillar = framework.pillar_of()[indicator].id
-    return benchmark.pillars.get(pillar, benchmark.overall)
+    return pillar_reference(benchmark, pillar)
 
 
 def pillar_reference(benchmark: Benchmark | None, pillar: str) -> float | None:
@@ -42,8 +40,8 @@ def compare(
         return Comparison(None, None, "unbenchmarked")
     delta = score - reference
     thresholds = benchmark.thresholds
-    if delta >= thresholds.strength:
+    if reaches(delta, thresholds.strength):
         return Comparison(reference, delta, "strength")
-    if delta < thresholds.weakness:
+    if not reaches(delta, thresholds.weakness):
         return Comparison(reference, delta, "weakness")
     return Comparison(reference, delta, "on_track")

@@ -17,7 +17,8 @@ from ncr.documents import (
     QuestionIs,
 )
 from ncr.documents.conditions import Expected
-from ncr.engine.answers import MISSING, Normalized
+from ncr.engine.answers import MISSING, SPECIAL_ANSWERS, Normalized
+from ncr.engine.bounds import reaches
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ def _canonical(expected: Expected) -> str | float:
         return "yes" if expected else "no"
     if isinstance(expected, int | float):
         return float(expected)
-    return expected.strip().lower() if expected.strip().lower() in ("n/a", "unknown") else expected
+    special = expected.strip().lower()
+    # the loader accepts special answers in any case (checks._expected_fits), so match them so too
+    return special if special in (*SPECIAL_ANSWERS, MISSING) else expected
 
 
 def _question_is(cond: QuestionIs, facts: Facts) -> bool:
@@ -64,12 +67,12 @@ def _question_in(cond: QuestionIn, facts: Facts) -> bool:
 
 def _indicator_below(cond: IndicatorBelow, facts: Facts) -> bool:
     score = facts.indicator_scores.get(cond.indicator)
-    return score is not None and score < cond.below
+    return score is not None and not reaches(score, cond.below)
 
 
 def _indicator_at_least(cond: IndicatorAtLeast, facts: Facts) -> bool:
     score = facts.indicator_scores.get(cond.indicator)
-    return score is not None and score >= cond.at_least
+    return score is not None and reaches(score, cond.at_least)
 
 
 def _all(cond: AllOf, facts: Facts) -> bool:

@@ -49,9 +49,11 @@ def _for_gap(
     indicators: Mapping[str, IndicatorResult],
     answers: Mapping[str, ScoredAnswer],
 ) -> Recommendation:
-    named = [questions[q] for q in questions_named(rule.when) if q in questions]
+    # the condition's own questions, then those of the indicators it names; each once, in order
+    ids = questions_named(rule.when)
     for iid in indicators_named(rule.when):
-        named += [questions[q] for q in indicators[iid].questions if questions[q] not in named]
+        ids += indicators[iid].questions
+    named = [questions[q] for q in dict.fromkeys(ids) if q in questions]
     return Recommendation(
         kind="critical_gap",
         rule=rule.id,

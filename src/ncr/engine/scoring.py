@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ncr.documents import Framework, Pillar, Question, Questionnaire, Response, Rule
 from ncr.engine.answers import NA, Normalized, ScoredAnswer, normalize, score_answer
+from ncr.engine.bounds import reaches
 from ncr.engine.conditions import Facts, holds
 
 OVERALL = "overall"
@@ -42,7 +43,10 @@ def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
     total = sum(weight for _, weight in kept)
     if not kept or total <= 0:
         return None
-    return sum(value * weight for value, weight in kept) / total
+    mean = sum(value * weight for value, weight in kept) / total
+    # rounding can carry a mean past its values ((100×4 + 100×0.1) / 4.1 = 100.00000000000001)
+    values = [value for value, _ in kept]
+    return min(max(mean, min(values)), max(values))
 
 
 def score_answers(questionnaire: Questionnaire, response: Response) -> dict[str, ScoredAnswer]:
@@ -129,7 +133,7 @@ def _capped(agg: Aggregate, caps: list[tuple[str, float]]) -> Aggregate:
     """Apply the lowest cap; name every rule whose cap is below the score it met."""
     if agg.score is None or not caps:
         return agg
-    biting = tuple(rule_id for rule_id, cap in caps if cap < agg.score)
+    biting = tuple(rule_id for rule_id, cap in caps if not reaches(cap, agg.score))
     capped = min([agg.score, *(cap for _, cap in caps)])
     return Aggregate(agg.uncapped, capped, agg.answered, agg.applicable, biting)
 
@@ -140,5 +144,5 @@ def level_of(
     """The last level whose `min` is at or below the score."""
     if score is None:
         return None
-    reached = [(number, name) for number, name, minimum in levels if minimum <= score]
+    reached = [(number, name) for number, name, minimum in levels if reaches(score, minimum)]
     return reached[-1] if reached else None
