@@ -1,0 +1,415 @@
+"""How fast is ncr? `make bench` prints the machine and a Markdown table of measures and targets.
+
+Not part of the tests: it takes minutes (the batch lays out hundreds of PDF pages). It generates a
+seeded corpus of synthetic responses to the ncr-core-2026 questionnaire in a temporary folder —
+answers drawn per question type, with some n/a, unknown and missing ones — and measures start-up,
+the scoring engine, one PDF report against WeasyPrint alone, and a batch of reports with one job and
+with every core, sampling the memory of the whole process tree while it runs.
+
+    .venv/bin/python benchmarks/bench.py [--files 200] [--seed 2026]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.metadata
+import io
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ncr import __version__
+from ncr.batch import default_jobs
+from ncr.catalog import Catalog, template_dir
+from ncr.documents import Question, Questionnaire, Response
+from ncr.engine import Assessment, assess
+from ncr.engine.scoring import score_answers
+from ncr.loading import Loader
+from ncr.reviewing import Review, assess_review, open_review
+
+ROOT = Path(__file__).resolve().parents[1]
+NCR = str(Path(sys.executable).with_name("ncr"))
+QUESTIONNAIRE = "ncr-core-2026"
+REPORT_EXAMPLE = ROOT / "examples" / "xa-2026.yaml"
+# User-assigned ISO 3166 codes, so no real country is scored: AA, QM-QZ, XA-XZ, ZZ.
+CODES = [
+    "AA",
+    *(f"Q{c}" for c in "MNOPQRSTUVWXYZ"),
+    *(f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    "ZZ",
+]
+YEARS = range(2026, 2016, -1)
+MISSING, UNKNOWN, NOT_APPLICABLE, EVIDENCE = 0.05, 0.03, 0.3, 0.6
+MB = 1024 * 1024
+
+
+# --- the corpus -----------------------------------------------------------------------------------
+
+
+def draw_answer(question: Question, rng: random.Random) -> Any:
+    """A plausible answer of the question's type; None for a missing one."""
+    roll = rng.random()
+    if question.scored and roll < MISSING:
+        return None
+    if question.scored and roll < MISSING + UNKNOWN:
+        return "unknown"
+    if question.allow_na and rng.random() < NOT_APPLICABLE:
+        return "n/a"
+    values = [option.value for option in question.options]
+    match question.type:
+        case "yes_no":
+            return rng.choice(["yes", "yes", "no"])
+        case "choice":
+            return rng.choice(values)
+        case "multi":
+            return rng.sample(values, rng.randint(1, len(values)))
+        case "number":
+            band = rng.choice(question.bands)
+            return int(band.min) + rng.randint(0, 3)
+        case _:
+            return f"Synthetic description for {question.id}, drawn for the benchmark."
+
+
+def draw_response(
+    questionnaire: Questionnaire, code: str, year: int, rng: random.Random
+) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    for question in questionnaire.questions():
+        value = draw_answer(question, rng)
+        if value is None:
+            continue
+        if question.evidence == "required" or rng.random() < EVIDENCE:
+            evidence = [f"Synthetic Act {year - rng.randint(0, 15)}, s. {rng.randint(1, 300)}"]
+            answers[question.id] = {"answer": value, "evidence": evidence}
+        else:
+            answers[question.id] = value
+    return {
+        "country": {"code": code, "name": f"Country {code}"},
+        "year": year,
+        "questionnaire": QUESTIONNAIRE,
+        "review": {
+            "date": dt.date(year, rng.randint(1, 12), rng.randint(1, 28)),
+            "status": rng.choice(["final", "final", "draft"]),
+            "reviewers": ["B. Enchmark"],
+        },
+        "answers": answers,
+    }
+
+
+def drop_inapplicable(doc: dict[str, Any], questionnaire: Questionnaire) -> None:
+    """A reviewer leaves out the questions whose `applies_if` is false, as the form tells them."""
+    scored = score_answers(questionnaire, Response.model_validate(doc))
+    for qid, answer in scored.items():
+        if answer.state == "not_applicable":
+            doc["answers"].pop(qid, None)
+
+
+def make_corpus(folder: Path, count: int, seed: int, questionnaire: Questionnaire) -> list[Path]:
+    rng = random.Random(seed)
+    pairs = [(code, year) for year in YEARS for code in CODES][:count]
+    files = []
+    for code, year in pairs:
+        doc = draw_response(questionnaire, code, year, rng)
+        drop_inapplicable(doc, questionnaire)
+        path = folder / f"{code.lower()}-{year}.yaml"
+        path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+        files.append(path)
+    return files
+
+
+# --- measuring ------------------------------------------------------------------------------------
+
+
+def median_time(
+    action: Callable[[], object], repeat: int, clock: Callable[[], float] = time.perf_counter
+) -> float:
+    times = []
+    for _ in range(repeat):
+        start = clock()
+        action()
+        times.append(clock() - start)
+    return statistics.median(times)
+
+
+# In-process work is timed in CPU time: on a shared machine (our CI runners, or a laptop with a
+# browser) wall time measures the neighbours too. Single-threaded, the two agree on an idle machine.
+cpu_time = time.process_time
+
+
+def cli(*args: str | Path) -> None:
+    subprocess.run([NCR, *map(str, args)], check=True, capture_output=True)
+
+
+def rate(action: Callable[[], object], items: int, seconds: float = 2.0) -> float:
+    """Items per CPU second of `action` (which handles `items` items), run for about `seconds`."""
+    done, start = 0, cpu_time()
+    while cpu_time() - start < seconds:
+        action()
+        done += items
+    return done / (cpu_time() - start)
+
+
+@dataclass
+class TreeMemory:
+    """Peak memory of a process and every descendant, sampled from /proc.
+
+    The sum of PSS counts a page shared by several processes (forked workers) once, split
+    between them; VmHWM is each process's own peak resident size, parent and largest worker.
+    `getrusage(RUSAGE_CHILDREN)` cannot see the workers: they are children of the fork server,
+    which nobody waits for."""
+
+    root: int
+    total_pss: int = 0
+    parent_hwm: int = 0
+    worker_hwm: int = 0
+
+    def sample(self) -> None:
+        pids = descendants(self.root)
+        self.total_pss = max(self.total_pss, sum(proc_kb(p, "smaps_rollup", "Pss:") for p in pids))
+        self.parent_hwm = max(self.parent_hwm, proc_kb(self.root, "status", "VmHWM:"))
+        for pid in pids - {self.root}:
+            self.worker_hwm = max(self.worker_hwm, proc_kb(pid, "status", "VmHWM:"))
+
+
+def descendants(root: int) -> set[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rpartition(")")[2].split()[1])
+            parents.setdefault(ppid, []).append(int(entry.name))
+    found, todo = {root}, [root]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def proc_kb(pid: int, name: str, key: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+            if line.startswith(key):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def run_batch(files: Sequence[Path], out: Path, jobs: int) -> tuple[float, TreeMemory]:
+    args = [NCR, "assess", *map(str, files), "-o", str(out), "--format", "pdf", "-j", str(jobs)]
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [*args, "--force"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    memory = TreeMemory(process.pid)
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(0.05):
+            memory.sample()
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    _, err = process.communicate()
+    elapsed = time.perf_counter() - start
+    stop.set()
+    watcher.join()
+    if process.returncode not in (0, 1):  # 1: a gate, none is set; anything else is a failure
+        raise SystemExit(f"batch failed ({process.returncode}):\n{err.decode()}")
+    return elapsed, memory
+
+
+# --- the report -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    measure: str
+    result: str
+    target: str = ""
+    met: bool | None = None
+
+    def markdown(self) -> str:
+        verdict = {None: "", True: "yes", False: "**no**"}[self.met]
+        return f"| {self.measure} | {self.result} | {self.target} | {verdict} |"
+
+
+def machine() -> list[str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
+    memory = proc_kb(os.getpid(), "../meminfo", "MemTotal:")
+    versions = {name: importlib.metadata.version(name) for name in ("weasyprint", "pydantic")}
+    return [
+        f"- CPU: {cpu}, {default_jobs()} core(s) available (`nproc`)",
+        f"- Memory: {memory / 1024**3:.1f} GB",
+        f"- OS: {platform.platform()}",
+        "- Load average (1, 5, 15 min) at the end: "
+        + ", ".join(f"{x:.2f}" for x in os.getloadavg()),
+        f"- Python {platform.python_version()}, WeasyPrint {versions['weasyprint']}, "
+        + f"pydantic {versions['pydantic']}, ncr {__version__}",
+    ]
+
+
+def start_up(example: Path) -> list[Row]:
+    help_time = median_time(lambda: cli("--help"), 5)
+    validate_time = median_time(lambda: cli("validate", example), 5)
+    return [
+        Row("`ncr --help`, cold (median of 5)", f"{help_time:.3f} s", "< 0.2 s", help_time < 0.2),
+        Row("`ncr validate` of one response, cold (median of 5)", f"{validate_time:.3f} s"),
+    ]
+
+
+def engine(files: Sequence[Path]) -> list[Row]:
+    loader = Loader(Catalog.create())
+    reviews: list[Review] = [open_review(loader, path) for path in files]
+    inputs = [review.inputs() for review in reviews]
+
+    def score_all() -> None:
+        for item in inputs:
+            assess(item, ncr_version=__version__)
+
+    def load_and_score() -> None:
+        fresh = Loader(Catalog.create())
+        for path in files:
+            assess_review(open_review(fresh, path))
+
+    engine_rate = rate(score_all, len(inputs))
+    pipeline_rate = rate(load_and_score, len(files))
+    return [
+        Row(
+            f"Engine: `assess()` of {len(files)} loaded responses, per CPU second",
+            f"{engine_rate:,.0f} responses/s",
+            "≥ 1,000 responses/s",
+            engine_rate >= 1000,
+        ),
+        Row(
+            "Read YAML, validate, check and assess, in process", f"{pipeline_rate:,.0f} responses/s"
+        ),
+    ]
+
+
+def pdf(example: Path, scratch: Path) -> list[Row]:
+    import weasyprint
+    from pypdf import PdfReader
+
+    from ncr.reports import htmldoc
+    from ncr.reports import pdf as ncr_pdf
+
+    result: Assessment = assess_review(open_review(Loader(Catalog.create()), example))
+    # Warm up (fonts, stylesheets, first-use caches), as a batch worker is after its first report.
+    pages = len(PdfReader(io.BytesIO(ncr_pdf.assessment(result))).pages)
+    ncr_time = median_time(lambda: ncr_pdf.assessment(result), 3, cpu_time)
+    # The same HTML, its `ncr-asset:` fonts turned into file URLs that WeasyPrint's own fetcher reads.
+    html = htmldoc.assessment_html(result, embed_fonts=True).replace(
+        "ncr-asset:", template_dir().as_uri() + "/"
+    )
+    alone = median_time(lambda: weasyprint.HTML(string=html).write_pdf(), 3, cpu_time)
+    cold = median_time(lambda: cli("assess", example, "-o", scratch / "one.pdf", "--force"), 3)
+    ratio = ncr_time / alone
+    return [
+        Row(
+            f"One PDF report ({example.name}, {pages} pages), in process, CPU time (median of 3)",
+            f"{ncr_time:.2f} s",
+            "< 3 s",
+            ncr_time < 3,
+        ),
+        Row("The same, `ncr assess -o x.pdf` from a cold start (median of 3)", f"{cold:.2f} s"),
+        Row("WeasyPrint alone on the same HTML, CPU time (median of 3)", f"{alone:.2f} s"),
+        Row("ncr's PDF time / WeasyPrint alone", f"{ratio:.2f}×", "≤ 1.15×", ratio <= 1.15),
+    ]
+
+
+def batch(files: Sequence[Path], memory_files: int, scratch: Path) -> list[Row]:
+    cores = default_jobs()
+    one_time, _ = run_batch(files, scratch / "one-job", 1)
+    all_time, big = run_batch(files, scratch / "all-cores", cores)
+    _, small = run_batch(files[:memory_files], scratch / "few", cores)
+    speed_up = one_time / all_time
+    n = len(files)
+    flat = big.total_pss <= 1.15 * small.total_pss
+    return [
+        Row(
+            f"Batch of {n} PDF reports, 1 job", f"{one_time:.1f} s ({one_time / n:.2f} s a report)"
+        ),
+        Row(
+            f"Batch of {n} PDF reports, {cores} jobs",
+            f"{all_time:.1f} s ({all_time / n:.2f} s a report)",
+        ),
+        Row(
+            f"Batch speed-up, {cores} jobs over 1",
+            f"{speed_up:.2f}×",
+            "≥ 1.7× on 2 cores",
+            speed_up >= 1.7 if cores >= 2 else None,
+        ),
+        *(
+            Row(
+                f"Peak memory, {count} files, {cores} jobs: all processes (PSS) · parent · largest worker",
+                f"{m.total_pss / MB:.0f} MB · {m.parent_hwm / MB:.0f} MB · {m.worker_hwm / MB:.0f} MB",
+            )
+            for count, m in ((memory_files, small), (n, big))
+        ),
+        Row(
+            f"Memory flat in the number of files ({n} against {memory_files})",
+            f"{big.total_pss / small.total_pss:.2f}×",
+            "≤ 1.15×",
+            flat,
+        ),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=200, help="responses in the corpus")
+    parser.add_argument("--memory-files", type=int, default=50, help="the smaller batch")
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    questionnaire = (
+        Loader(Catalog.create())
+        .questionnaire(Catalog.create().questionnaires()[QUESTIONNAIRE].path)[0]
+        .model
+    )
+    with tempfile.TemporaryDirectory(prefix="ncr-bench-") as temp:
+        scratch = Path(temp)
+        corpus = scratch / "corpus"
+        corpus.mkdir()
+        files = make_corpus(corpus, args.files, args.seed, questionnaire)
+        example = REPORT_EXAMPLE if REPORT_EXAMPLE.exists() else files[0]
+        rows = [
+            *start_up(files[0]),
+            *engine(files),
+            *pdf(example, scratch),
+            *batch(files, args.memory_files, scratch),
+        ]
+    print("Machine:\n")
+    print("\n".join(machine()))
+    print(f"\nCorpus: {args.files} synthetic responses to {QUESTIONNAIRE}, seed {args.seed}.\n")
+    print("| Measure | Result | Target | Met |")
+    print("| --- | --- | --- | --- |")
+    print("\n".join(row.markdown() for row in rows))
+
+
+if __name__ == "__main__":
+    main()
