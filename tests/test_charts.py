@@ -121,6 +121,13 @@ def test_paired_bars_show_both_years_side_by_side() -> None:
     assert parse(svg).get("aria-label") == "2023 and 2026"
 
 
+def test_radar_marks_stay_inside_the_outer_ring() -> None:
+    root = parse(radar([("a", 150.0, -10.0), ("b", 100.0, 100.0), ("c", 0.0, 0.0)]))
+    centre_y = float(next(root.iter(f"{SVG}line")).get("y1", "0"))
+    tops = [float(c.get("cy", "0")) for c in root.iter(f"{SVG}circle")]
+    assert centre_y - min(tops) <= 130.1  # the radius of the 100 ring
+
+
 def test_coordinates_are_rounded_so_output_is_short_and_stable() -> None:
     svg = radar(PILLARS)
     numbers = re.findall(

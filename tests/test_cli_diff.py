@@ -183,7 +183,6 @@ def test_html_report_is_one_escaped_file(run_ncr: RunNcr, tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
-@pytest.mark.filterwarnings("ignore:HarfBuzz-Subset will be required:DeprecationWarning")
 def test_pdf_report_shows_the_headline_on_every_reading(run_ncr: RunNcr, tmp_path: Path) -> None:
     from pypdf import PdfReader
 

@@ -19,14 +19,9 @@ from assessing import MINI_A, assess_file
 from conftest import RESPONSES
 from ncr.catalog import template_dir
 from ncr.engine import Assessment
+from ncr.formatting import number, percent
 from ncr.reports import htmldoc, markdown
-from ncr.reports.render import long_date, md_escape, number, percent, web_url
-
-# Without libharfbuzz-subset (our machines and CI) WeasyPrint warns once at import; pdf.py pins
-# SOURCE_DATE_EPOCH so the fontTools fallback it announces still gives byte-stable files.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:HarfBuzz-Subset will be required:DeprecationWarning"
-)
+from ncr.reports.render import long_date, md_escape, web_url
 
 HOSTILE = RESPONSES / "mini-draft-hostile.yaml"
 IMG_NOTE = '<img src="file:///etc/passwd">'

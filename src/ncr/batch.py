@@ -44,10 +44,11 @@ from ncr.commands.boundary import (
     print_problems,
     stderr,
 )
+from ncr.formatting import number
 from ncr.loading import Loader
 from ncr.outputs.files import FORMATS, RENDERERS, render, write_atomic
 from ncr.outputs.overviewterminal import level_label
-from ncr.outputs.terminal import number, status_text, table
+from ncr.outputs.terminal import status_text, table
 from ncr.overview import Snapshot, snapshot
 from ncr.problems import InputError, Problem, UsageError
 from ncr.reviewing import assess_review, missing_as_errors, open_review

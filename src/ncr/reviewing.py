@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
 from ncr import __version__
+from ncr.catalog import display_path
 from ncr.documents import Benchmark, Framework, Questionnaire, Response
 from ncr.engine import Assessment, Inputs, assess
 from ncr.engine.result import AnswerResult, InputFile, Location
 from ncr.loading import Loaded, Loader
 from ncr.problems import Problem
+
+Role = Literal["response", "questionnaire", "framework", "benchmark"]
 
 
 @dataclass(frozen=True)
@@ -28,34 +32,20 @@ class Review:
         return Inputs(self.framework.model, self.questionnaire.model, self.response.model, bm)
 
     def provenance(self) -> list[InputFile]:
-        fw = self.framework
+        fw, qn, resp, bm = self.framework, self.questionnaire, self.response, self.benchmark
         files = [
-            InputFile(
-                role="response",
-                id=_response_id(self.response.model),
-                path=self.response.name,
-                sha256=self.response.sha256,
-            ),
-            InputFile(
-                role="questionnaire",
-                id=self.questionnaire.model.id,
-                path=self.questionnaire.name,
-                sha256=self.questionnaire.sha256,
-            ),
-            InputFile(
-                role="framework",
-                id=fw.model.id,
-                version=fw.model.version,
-                path=fw.name,
-                sha256=fw.sha256,
-            ),
+            _input("response", _response_id(resp.model), resp),
+            _input("questionnaire", qn.model.id, qn),
+            _input("framework", fw.model.id, fw, fw.model.version),
         ]
-        if self.benchmark is not None:
-            bm = self.benchmark
-            files.append(
-                InputFile(role="benchmark", id=bm.model.id, path=bm.name, sha256=bm.sha256)
-            )
+        if bm is not None:
+            files.append(_input("benchmark", bm.model.id, bm))
         return files
+
+
+def _input(role: Role, ident: str, loaded: Loaded[Any], version: str | None = None) -> InputFile:
+    path = display_path(loaded.path)
+    return InputFile(role=role, id=ident, version=version, path=path, sha256=loaded.sha256)
 
 
 def _response_id(response: Response) -> str:

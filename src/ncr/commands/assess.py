@@ -11,9 +11,10 @@ from rich.console import Console
 from ncr.catalog import Catalog
 from ncr.commands.boundary import EXIT_GATE, EXIT_OK, print_problems, stderr
 from ncr.engine import Assessment
+from ncr.formatting import number
 from ncr.loading import Loader
 from ncr.outputs.files import check_target, format_of, render, write_atomic
-from ncr.outputs.terminal import number, show_assessment
+from ncr.outputs.terminal import show_assessment
 from ncr.problems import Problem, UsageError
 from ncr.reports.jsondata import dumps
 from ncr.reviewing import assess_review, missing_as_errors, open_review

@@ -141,6 +141,8 @@ def _pillars(inputs: Inputs, scores: Scores) -> list[PillarResult]:
             IndicatorResult(
                 id=ind.id,
                 title=ind.title,
+                description=ind.description,
+                references=list(ind.references),
                 pillar=pillar.id,
                 weight=ind.weight,
                 share=_product(ind_shares[ind.id], pillar_shares[pillar.id]),
@@ -185,6 +187,7 @@ def _answers(
                 AnswerResult(
                     question=q.id,
                     section=section.id,
+                    section_title=section.title,
                     indicator=q.indicator,
                     text=q.text,
                     type=q.type,

@@ -69,6 +69,8 @@ class Scored(ResultModel):
 class IndicatorResult(Scored):
     id: str
     title: str
+    description: str = ""
+    references: list[str] = Field(default_factory=list)
     pillar: str
     weight: float
     share: float | None = Field(description="this indicator's share of the overall score (0-1)")
@@ -97,6 +99,7 @@ class AnswerResult(ResultModel):
 
     question: str
     section: str
+    section_title: str = ""
     indicator: str
     text: str
     type: str

@@ -11,7 +11,8 @@ from rich.text import Text
 
 from ncr.diffing import AnswerChange, DiffResult, IndicatorChange, OneSidedAnswer
 from ncr.engine.result import Status
-from ncr.outputs.terminal import TOP, number, status_text, table
+from ncr.formatting import number
+from ncr.outputs.terminal import TOP, status_text, table
 
 ANSWER_LIMIT = 15  # changed answers listed before "…and N more"
 TEXT_LIMIT = 60  # characters of a question's text shown beside its id

@@ -7,7 +7,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ncr.outputs.terminal import number, status_text, table
+from ncr.formatting import number
+from ncr.outputs.terminal import status_text, table
 from ncr.overview import STATUS_MARKS, Common, Mark, Overview, shade
 
 LEGEND = "▲ strength · ● on track · ▼ weakness · shade: maturity level, darker is higher"

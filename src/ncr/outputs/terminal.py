@@ -9,30 +9,20 @@ from rich.table import Table
 from rich.text import Text
 
 from ncr.engine.result import Assessment, Scored, Status
+from ncr.formatting import number, percent, status_label
 
-STATUS_STYLE: dict[Status, tuple[str, str]] = {
-    "strength": ("strength", "green"),
-    "on_track": ("on track", "cyan"),
-    "weakness": ("weakness", "red"),
-    "unbenchmarked": ("no reference", "dim"),
-    "not_applicable": ("not applicable", "dim"),
+STATUS_STYLE: dict[Status, str] = {
+    "strength": "green",
+    "on_track": "cyan",
+    "weakness": "red",
+    "unbenchmarked": "dim",
+    "not_applicable": "dim",
 }
 TOP = 5
 
 
-def number(value: float | None, signed: bool = False) -> str:
-    if value is None:
-        return "—"
-    return f"{value:+.1f}" if signed else f"{value:.1f}"
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0%}"
-
-
 def status_text(status: Status) -> Text:
-    label, style = STATUS_STYLE[status]
-    return Text(label, style=style)
+    return Text(status_label(status).lower(), style=STATUS_STYLE[status])
 
 
 def level_text(item: Scored) -> str:

@@ -9,7 +9,6 @@ from rich.tree import Tree
 
 from ncr import describe
 from ncr.documents import Framework, Indicator, Pillar, Question, Questionnaire
-from ncr.outputs.terminal import percent
 
 
 def _title(ident: str, title: str, extra: str = "") -> Text:
@@ -21,7 +20,7 @@ def _title(ident: str, title: str, extra: str = "") -> Text:
 
 
 def _weight(weight: float, total: float, of: str) -> str:
-    return f"weight {weight:g} ({percent(weight / total)} of {of})"
+    return f"weight {weight:g} ({weight / total:.0%} of {of})"
 
 
 def framework_tree(fw: Framework, benchmarks: Sequence[str] = ()) -> Tree:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
-from ncr.reports.render import number
+from ncr.formatting import number
 
 # (label, score, reference) for radar/bars; (label, old, new) for paired bars.
 Row = tuple[str, float | None, float | None]
@@ -64,6 +64,11 @@ def _text(x: float, y: float, lines: Sequence[str], **attrs: str | float) -> str
     return _el("text", spans, x=float(x), y=float(y), **attrs)
 
 
+def _clamp(value: float) -> float:
+    """A value on the 0-100 scale, so no mark is ever drawn outside the plot."""
+    return max(0.0, min(value, 100.0))
+
+
 def _value(value: float | None) -> str:
     return "n/a" if value is None else number(value)
 
@@ -107,7 +112,7 @@ RADAR_CX, RADAR_CY = RADAR_W / 2, 195
 
 def _polar(index: int, count: int, value: float) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
-    r = RADIUS * max(0.0, min(value, 100.0)) / 100
+    r = RADIUS * value / 100
     return RADAR_CX + r * math.cos(angle), RADAR_CY + r * math.sin(angle)
 
 
@@ -121,7 +126,7 @@ def _radar_grid(count: int) -> list[str]:
         ring_points = [_polar(i, count, ring) for i in range(count)]
         body.append(_el("polygon", points=_points(ring_points), fill="none", stroke=GRID))
         x, y = _polar(0, count, ring)
-        body.append(_text(x + 3, y - 2, [str(ring)], fill=MUTED, font_size=8))
+        body.append(_text(x - 3, y - 2, [str(ring)], fill=MUTED, font_size=8, text_anchor="end"))
     for i in range(count):
         x, y = _polar(i, count, 100)
         body.append(_el("line", x1=RADAR_CX, y1=RADAR_CY, x2=x, y2=y, stroke=GRID))
@@ -130,7 +135,7 @@ def _radar_grid(count: int) -> list[str]:
 
 def _radar_label(index: int, count: int, row: Row) -> str:
     label, score, reference = row
-    x, y = _polar(index, count, 112)
+    x, y = _polar(index, count, 118)
     dx = x - RADAR_CX
     anchor = "start" if dx > 20 else "end" if dx < -20 else "middle"
     lines = [*_wrap(label, 24, 3), f"{_value(score)} (ref. {_value(reference)})"]
@@ -163,7 +168,7 @@ REFERENCE_LOOK = Look(ORANGE, dashed=True, marker="square")
 
 def _radar_series(values: Sequence[float | None], look: Look) -> list[str]:
     count = len(values)
-    points = [_polar(i, count, v) for i, v in enumerate(values) if v is not None]
+    points = [_polar(i, count, _clamp(v)) for i, v in enumerate(values) if v is not None]
     if not points:
         return []
     fill = {"fill": "none"} if look.dashed else {"fill": look.colour, "fill_opacity": "0.15"}
@@ -213,7 +218,7 @@ class Series:
 
 
 def _x(value: float) -> float:
-    return PLOT_X0 + (PLOT_X1 - PLOT_X0) * max(0.0, min(value, 100.0)) / 100
+    return PLOT_X0 + (PLOT_X1 - PLOT_X0) * _clamp(value) / 100
 
 
 def _column_x(column: int, count: int) -> float:

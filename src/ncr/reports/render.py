@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,18 +24,11 @@ from ncr.engine.result import (
     Assessment,
     IndicatorResult,
     LevelInfo,
-    Status,
 )
+from ncr.formatting import number, percent, signed, status_label
 
 TOP = 5  # how many strengths, weaknesses and recommendations the executive summary lists
 
-STATUS_LABELS: dict[Status, str] = {
-    "strength": "Strength",
-    "on_track": "On track",
-    "weakness": "Weakness",
-    "unbenchmarked": "No reference",
-    "not_applicable": "Not applicable",
-}
 # Why an answer that is not a plain scored answer counts as it does.
 ANSWER_STATES: dict[AnswerState, str] = {
     "answered": "",
@@ -51,26 +43,6 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-
-
-def number(value: float | None, signed: bool = False) -> str:
-    """A score as the reports show it: one decimal, an em dash when there is none."""
-    if value is None:
-        return "—"
-    return f"{value:+.1f}" if signed else f"{value:.1f}"
-
-
-def signed(value: float | None) -> str:
-    return number(value, signed=True)
-
-
-def percent(value: float | None) -> str:
-    """Rounded down, so that 199 answers out of 200 never read as 100%."""
-    return "—" if value is None else f"{math.floor(value * 100 + 1e-9)}%"
-
-
-def status_label(status: Status) -> str:
-    return STATUS_LABELS[status]
 
 
 def answer_state(state: AnswerState) -> str:
