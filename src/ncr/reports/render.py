@@ -198,6 +198,7 @@ def assessment_context(result: Assessment) -> dict[str, Any]:
         "missing": [by_question[q] for q in result.missing],
         "pillar_titles": pillar_titles,
         "indicator_titles": indicator_titles,
+        "indicators": {ind.id: ind for ind in result.indicators()},
         "cap_targets": {**pillar_titles, **indicator_titles, "overall": "the overall score"},
         "levels": level_ranges(result.levels),
         "benchmark_name": result.benchmark.title or result.benchmark.id or "no benchmark",
