@@ -89,12 +89,23 @@ def test_html_heat_map_prints_numbers_in_shaded_cells(run_ncr: RunNcr, tmp_path:
         '<span class="heat-status">▼ Weakness</span></td>'
     ) in html
     assert '<td class="heat shade-4"><span class="heat-score">100.0</span>' in html
-    assert "<script" not in html and "http" not in html.replace('"http://www.w3.org', "")
+    assert "<link" not in html and "<script" not in html  # one self-contained file
+
+
+def test_country_names_are_text_in_every_report(run_ncr: RunNcr, tmp_path: Path) -> None:
+    hostile = tmp_path / "xe-2026.yaml"
+    text = (OVERVIEW / "xb-2026.yaml").read_text()
+    hostile.write_text(
+        text.replace("{code: XB, name: Borduria}", '{code: XE, name: "<b>E|vil</b>"}')
+    )
+    for name in ("overview.html", "overview.md"):
+        code, _, err = compare(run_ncr, OVERVIEW / "xa-2026.yaml", hostile, "-o", tmp_path / name)
+        assert code == 0, err
+    assert "&lt;b&gt;E|vil&lt;/b&gt;" in (tmp_path / "overview.html").read_text()
+    assert r"\<b\>E\|vil\</b\>" in (tmp_path / "overview.md").read_text()
 
 
 @pytest.mark.slow
-# WeasyPrint 70 warns on import when the system lacks libharfbuzz-subset (PITFALLS.md: our machines).
-@pytest.mark.filterwarnings("ignore:HarfBuzz-Subset will be required:DeprecationWarning")
 def test_pdf_overview(run_ncr: RunNcr, tmp_path: Path) -> None:
     target = tmp_path / "overview.pdf"
     code, _, err = compare(run_ncr, *FILES, "-o", target)

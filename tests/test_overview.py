@@ -16,7 +16,7 @@ from conftest import FIXTURES, LIB
 from ncr.catalog import Catalog
 from ncr.engine.result import DocumentRef
 from ncr.loading import Loader
-from ncr.overview import Overview, Snapshot, build_overview, snapshot
+from ncr.overview import Overview, Snapshot, build_overview, shade, snapshot
 from ncr.problems import UsageError
 from ncr.reviewing import assess_review, open_review
 
@@ -147,3 +147,11 @@ def test_two_files_for_the_same_country_and_year_are_refused() -> None:
         UsageError, match=r"xb-2026.yaml and copy.yaml are both the 2026 review of XB"
     ):
         build_overview([xb, copy], ncr_version="test")
+
+
+@pytest.mark.parametrize(
+    ("band", "bands", "step"),
+    [(0, 5, 0), (4, 5, 4), (2, 5, 2), (1, 3, 2), (2, 3, 4), (0, 1, 4), (None, 5, None)],
+)
+def test_levels_spread_over_the_five_shades(band: int | None, bands: int, step: int | None) -> None:
+    assert shade(band, bands) == step

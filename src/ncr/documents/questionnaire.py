@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field
@@ -43,7 +44,11 @@ class Question(Document):
         return self.type in SCORED_TYPES
 
     def option(self, value: str) -> Option | None:
-        return next((o for o in self.options if o.value == value), None)
+        return self._options_by_value.get(value)
+
+    @cached_property
+    def _options_by_value(self) -> dict[str, Option]:
+        return {o.value: o for o in self.options}
 
 
 class Section(Document):

@@ -50,6 +50,8 @@ def assess(
     pillars = _pillars(inputs, scores)
     indicators = [ind for pillar in pillars for ind in pillar.indicators]
     overall = _scored(fw, scores.overall, bm.overall if bm else None, bm)
+    answers = _answers(qn, resp, scores.answers)
+    by_question = {a.question: a for a in answers}
     return Assessment(
         ncr_version=ncr_version,
         country=CountryRef(code=resp.country.code, name=resp.country.name),
@@ -62,7 +64,7 @@ def assess(
         overall=overall,
         pillars=pillars,
         critical_gaps=[CriticalGap(rule=r.id, message=r.flag) for r in scores.fired if r.flag],
-        recommendations=recommend(fw, qn, indicators, scores.fired, scores.answers),
+        recommendations=recommend(fw, indicators, scores.fired, by_question),
         rules_fired=[rule.id for rule in scores.fired],
         rules=[
             FiredRule(
@@ -75,7 +77,7 @@ def assess(
             for r in scores.fired
         ],
         missing=[qid for qid, a in scores.answers.items() if a.state == "missing"],
-        answers=_answers(qn, resp, scores.answers),
+        answers=answers,
         warnings=list(warnings),
         inputs=list(provenance),
     )

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ncr.documents import Framework, Question, Questionnaire, Rule
-from ncr.engine.answers import ScoredAnswer, display
+from ncr.documents import Framework, Rule
 from ncr.engine.conditions import indicators_named, questions_named
-from ncr.engine.result import IndicatorResult, Recommendation, RecommendationQuestion
+from ncr.engine.result import AnswerResult, IndicatorResult, Recommendation, RecommendationQuestion
 
 
 def points_at_stake(indicator: IndicatorResult) -> float:
@@ -18,14 +17,13 @@ def points_at_stake(indicator: IndicatorResult) -> float:
 
 def recommend(
     framework: Framework,
-    questionnaire: Questionnaire,
     indicators: list[IndicatorResult],
     fired: list[Rule],
-    answers: Mapping[str, ScoredAnswer],
+    answers: Mapping[str, AnswerResult],
 ) -> list[Recommendation]:
-    questions = {q.id: q for q in questionnaire.questions()}
+    """`answers` are the assessment's answer rows by question id, shown again under each item."""
     by_indicator = {ind.id: ind for ind in indicators}
-    gaps = [_for_gap(rule, questions, by_indicator, answers) for rule in fired if rule.flag]
+    gaps = [_for_gap(rule, by_indicator, answers) for rule in fired if rule.flag]
     weak = [ind for ind in indicators if ind.status == "weakness"]
     weak.sort(key=lambda ind: (-points_at_stake(ind), ind.id))
     definitions = {ind.id: ind for ind in framework.indicators()}
@@ -37,7 +35,7 @@ def recommend(
             pillar=ind.pillar,
             points_at_stake=points_at_stake(ind),
             text=definitions[ind.id].recommendation or f"Raise '{ind.title}' to the benchmark.",
-            questions=_below_full([questions[q] for q in ind.questions], answers),
+            questions=_below_full(ind.questions, answers),
         )
         for ind in weak
     ]
@@ -45,38 +43,30 @@ def recommend(
 
 def _for_gap(
     rule: Rule,
-    questions: Mapping[str, Question],
     indicators: Mapping[str, IndicatorResult],
-    answers: Mapping[str, ScoredAnswer],
+    answers: Mapping[str, AnswerResult],
 ) -> Recommendation:
     # the condition's own questions, then those of the indicators it names; each once, in order
     ids = questions_named(rule.when)
     for iid in indicators_named(rule.when):
         ids += indicators[iid].questions
-    named = [questions[q] for q in dict.fromkeys(ids) if q in questions]
     return Recommendation(
         kind="critical_gap",
         rule=rule.id,
         title=rule.flag or rule.id,
         text=rule.description or rule.flag or rule.id,
-        questions=_below_full(named, answers),
+        questions=_below_full(list(dict.fromkeys(ids)), answers),
     )
 
 
 def _below_full(
-    questions: list[Question], answers: Mapping[str, ScoredAnswer]
+    ids: list[str], answers: Mapping[str, AnswerResult]
 ) -> list[RecommendationQuestion]:
-    listed = []
-    for question in questions:
-        scored = answers[question.id]
-        if scored.score is not None and scored.score < 100:
-            listed.append(
-                RecommendationQuestion(
-                    id=question.id,
-                    text=question.text,
-                    answer=scored.value,
-                    display=display(question, scored.value),
-                    score=scored.score,
-                )
-            )
-    return listed
+    below = [answers[q] for q in ids if q in answers]
+    return [
+        RecommendationQuestion(
+            id=a.question, text=a.text, answer=a.answer, display=a.display, score=a.score
+        )
+        for a in below
+        if a.score is not None and a.score < 100
+    ]

@@ -12,10 +12,11 @@ TOP = 10  # how many of the most common strengths and weaknesses are listed
 
 def overview_frame(overview: Overview) -> Frame:
     n = len(overview.countries)
+    countries = f"{n} {'country' if n == 1 else 'countries'}"
     fw = overview.framework
     return Frame(
-        title=f"National Cyber Review overview of {n} {'country' if n == 1 else 'countries'}",
-        header=f"National Cyber Review · overview of {n} {'country' if n == 1 else 'countries'}",
+        title=f"National Cyber Review overview of {countries}",
+        header=f"National Cyber Review · overview of {countries}",
         footer=f"Latest review {long_date(overview.date)}",
         description=f"Countries side by side on {fw.title or fw.id} {fw.version or ''}".strip(),
         created=overview.date,
