@@ -17,7 +17,7 @@ from packaging.version import InvalidVersion, Version
 from ncr.documents import Benchmark, Condition, Framework, Question, Questionnaire, Response
 from ncr.documents.conditions import IndicatorAtLeast, IndicatorBelow, QuestionIn, QuestionIs
 from ncr.engine.answers import MISSING, SPECIAL_ANSWERS
-from ncr.engine.conditions import questions_named
+from ncr.engine.conditions import questions_named, walk
 from ncr.engine.scoring import OVERALL
 from ncr.problems import Severity
 
@@ -96,27 +96,12 @@ def _rules(fw: Framework) -> Iterator[Finding]:
 
 
 def _unknown_indicators(cond: Condition, path: Path, known: set[str]) -> Iterator[Finding]:
-    for sub_path, sub in walk_conditions(cond, path):
+    for sub_path, sub in walk(cond, path):
         if isinstance(sub, IndicatorBelow | IndicatorAtLeast) and sub.indicator not in known:
             yield Finding(
                 (*sub_path, "indicator"),
                 f"no indicator '{sub.indicator}' in this framework{did_you_mean(sub.indicator, known)}",
             )
-
-
-def walk_conditions(cond: Condition, path: Path) -> Iterator[tuple[Path, Condition]]:
-    """Every condition inside `cond` (itself included) with its document path."""
-    yield path, cond
-    children: dict[str, list[Condition]] = {}
-    if hasattr(cond, "all"):
-        children["all"] = list(cond.all)
-    if hasattr(cond, "any"):
-        children["any"] = list(cond.any)
-    for key, items in children.items():
-        for i, child in enumerate(items):
-            yield from walk_conditions(child, (*path, key, i))
-    if hasattr(cond, "not_"):
-        yield from walk_conditions(cond.not_, (*path, "not"))
 
 
 # --- questionnaire ---------------------------------------------------------------------------------
@@ -222,7 +207,7 @@ def _expected_fits(q: Question, expected: object) -> bool:
 def _condition_values(
     cond: Condition, path: Path, questions: dict[str, Question], where: str
 ) -> Iterator[Finding]:
-    for sub_path, sub in walk_conditions(cond, path):
+    for sub_path, sub in walk(cond, path):
         if not isinstance(sub, QuestionIs | QuestionIn):
             continue
         q = questions.get(sub.question)
@@ -246,7 +231,7 @@ def _applies_if(qn: Questionnaire, questions: dict[str, Question]) -> Iterator[F
         if q.applies_if is None:
             continue
         cond_path = (*path, "applies_if")
-        for sub_path, sub in walk_conditions(q.applies_if, cond_path):
+        for sub_path, sub in walk(q.applies_if, cond_path):
             if isinstance(sub, IndicatorBelow | IndicatorAtLeast):
                 yield Finding(sub_path, "`applies_if` may only use question conditions")
         yield from _condition_values(q.applies_if, cond_path, questions, "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,24 +98,35 @@ _EVALUATORS: dict[type, Callable[[Any, Facts], bool]] = {
 }
 
 
+ConditionPath = tuple[str | int, ...]
+
+
+def walk(
+    condition: Condition, path: ConditionPath = ()
+) -> Iterator[tuple[ConditionPath, Condition]]:
+    """Every condition inside `condition` (itself first) with its path in the document, so checks
+    can point at the line of a nested one."""
+    yield path, condition
+    for step, child in _children(condition):
+        yield from walk(child, (*path, *step))
+
+
 def questions_named(condition: Condition) -> list[str]:
     """Every question id a condition looks at, in order of appearance."""
-    if isinstance(condition, QuestionIs | QuestionIn):
-        return [condition.question]
-    return [q for child in _children(condition) for q in questions_named(child)]
+    return [c.question for _, c in walk(condition) if isinstance(c, QuestionIs | QuestionIn)]
 
 
 def indicators_named(condition: Condition) -> list[str]:
-    if isinstance(condition, IndicatorBelow | IndicatorAtLeast):
-        return [condition.indicator]
-    return [i for child in _children(condition) for i in indicators_named(child)]
+    return [
+        c.indicator for _, c in walk(condition) if isinstance(c, IndicatorBelow | IndicatorAtLeast)
+    ]
 
 
-def _children(condition: Condition) -> list[Condition]:
+def _children(condition: Condition) -> list[tuple[ConditionPath, Condition]]:
     if isinstance(condition, AllOf):
-        return list(condition.all)
+        return [(("all", i), child) for i, child in enumerate(condition.all)]
     if isinstance(condition, AnyOf):
-        return list(condition.any)
+        return [(("any", i), child) for i, child in enumerate(condition.any)]
     if isinstance(condition, Not):
-        return [condition.not_]
+        return [(("not",), condition.not_)]
     return []
