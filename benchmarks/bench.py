@@ -32,13 +32,14 @@ from typing import Any
 import yaml
 
 from ncr import __version__
-from ncr.batch import default_jobs
-from ncr.catalog import Catalog, template_dir
+from ncr.cli.batch import default_jobs
 from ncr.documents import Question, Questionnaire, Response
 from ncr.engine import Assessment, assess
 from ncr.engine.scoring import score_answers
-from ncr.loading import Loader
-from ncr.reviewing import Review, assess_review, open_review
+from ncr.loader.loading import Loader
+from ncr.loader.search_path import Catalog
+from ncr.pipeline import Review, assess_review, open_review
+from ncr.shipped import template_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 NCR = str(Path(sys.executable).with_name("ncr"))
@@ -316,8 +317,8 @@ def pdf(example: Path, scratch: Path) -> list[Row]:
     import weasyprint
     from pypdf import PdfReader
 
-    from ncr.reports import htmldoc
-    from ncr.reports import pdf as ncr_pdf
+    from ncr.outputs.reports import assessment_report as htmldoc
+    from ncr.outputs.reports import pdf_writer as ncr_pdf
 
     result: Assessment = assess_review(open_review(Loader(Catalog.create()), example))
     # Warm up (fonts, stylesheets, first-use caches), as a batch worker is after its first report.

@@ -8,11 +8,11 @@ from pathlib import Path
 import yaml
 
 from conftest import LIB, RESPONSES
-from ncr.catalog import Catalog
 from ncr.engine import Assessment
 from ncr.engine.result import Scored
-from ncr.loading import Loader
-from ncr.reviewing import Review, assess_review, open_review
+from ncr.loader.loading import Loader
+from ncr.loader.search_path import Catalog
+from ncr.pipeline import Review, assess_review, open_review
 
 MINI_A = RESPONSES / "mini-a.yaml"
 MINI_Q = LIB / "questionnaires" / "mini-q.yaml"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from ncr.cli import app
@@ -18,6 +20,12 @@ REPO = Path(__file__).parent.parent
 EXAMPLES = REPO / "examples"
 
 RunNcr = Callable[..., Result]
+
+# Property tests run a light profile by default so `make test` stays quick; a thorough run:
+# NCR_HYPOTHESIS=thorough make test
+settings.register_profile("light", max_examples=40)
+settings.register_profile("thorough", max_examples=500)
+settings.load_profile(os.environ.get("NCR_HYPOTHESIS", "light"))
 
 
 @pytest.fixture

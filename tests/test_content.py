@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, REPO
-from ncr.catalog import Catalog
 from ncr.documents import Question, Questionnaire, Response
 from ncr.engine.scoring import score
-from ncr.loading import Loader
-from ncr.reviewing import assess_review, open_review
+from ncr.loader.loading import Loader
+from ncr.loader.search_path import Catalog
+from ncr.pipeline import assess_review, open_review
 
 QUESTIONNAIRES = sorted((REPO / "questionnaires").glob("*.yaml"))
 

@@ -6,12 +6,9 @@ from dataclasses import dataclass
 
 from ncr.documents import Question
 from ncr.documents.response import AnswerValue
+from ncr.documents.vocabulary import NA, SPECIAL_ANSWERS, UNKNOWN
 from ncr.engine.result import AnswerState
 
-NA = "n/a"
-UNKNOWN = "unknown"
-MISSING = "missing"
-SPECIAL_ANSWERS = (NA, UNKNOWN)
 _YES_NO = {True: "yes", False: "no", "true": "yes", "false": "no", "yes": "yes", "no": "no"}
 
 Normalized = str | float | list[str] | None

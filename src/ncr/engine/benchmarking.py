@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ncr.documents import Benchmark
-from ncr.engine.bounds import reaches
 from ncr.engine.result import Status
+from ncr.engine.tolerance import reaches
 
 
 @dataclass(frozen=True)

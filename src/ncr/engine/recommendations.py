@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ncr.documents import Framework, Rule
-from ncr.engine.conditions import indicators_named, questions_named
+from ncr.documents.condition_walk import indicators_named, questions_named
 from ncr.engine.result import AnswerResult, IndicatorResult, Recommendation, RecommendationQuestion
 
 

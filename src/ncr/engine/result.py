@@ -20,6 +20,11 @@ class ResultModel(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
+class Named(ResultModel):
+    id: str
+    title: str
+
+
 class CountryRef(ResultModel):
     code: str
     name: str

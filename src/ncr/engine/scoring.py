@@ -6,11 +6,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ncr.documents import Framework, Pillar, Question, Questionnaire, Response, Rule
-from ncr.engine.answers import NA, Normalized, ScoredAnswer, normalize, score_answer
-from ncr.engine.bounds import reaches
-from ncr.engine.conditions import Facts, holds
-
-OVERALL = "overall"
+from ncr.documents.vocabulary import NA, OVERALL
+from ncr.engine.answers import Normalized, ScoredAnswer, normalize, score_answer
+from ncr.engine.evaluation import Facts, holds
+from ncr.engine.tolerance import reaches
 
 
 @dataclass(frozen=True)

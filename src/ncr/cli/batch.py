@@ -1,0 +1,372 @@
+"""Many reviews at once: assessed across worker processes, one report each, problems at the end.
+
+Workers send back an `Outcome` — the file's errors, gate failures and a `Snapshot` of a few scores —
+never the assessment or the report bytes, so the parent's memory does not grow with the reports.
+
+Processes, not threads: scoring and PDF layout are pure Python and hold the GIL.
+
+Workers are recycled so that WeasyPrint's growth of ~0.6 MB a PDF (PITFALLS.md) cannot add up: the
+files go through a fresh pool every `TASKS_PER_WORKER` files a worker. Not `max_tasks_per_child`:
+a pool that replaces its workers that way can stop scheduling and hang for good (CPython gh-115634;
+the fix never reached 3.11 or 3.12; reproduced here on 3.11.7).
+
+The pool starts its workers with `forkserver` where there is one (else `spawn`). Not `fork`: the
+parent runs threads (the pool's own manager, the progress bar), and forking a threaded process can
+deadlock. The fork server imports ncr and the renderer once, so every new worker starts warm, in
+milliseconds. It also keeps the environment and working folder it was started with, so workers are
+handed the catalog and the folder explicitly.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import traceback
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
+
+from ncr.cli.boundary import (
+    EXIT_BUG,
+    EXIT_GATE,
+    EXIT_INVALID,
+    EXIT_OK,
+    print_problems,
+    stderr,
+)
+from ncr.cli.gates import AssessOptions, gate_problems
+from ncr.engine.overview import Snapshot, snapshot
+from ncr.loader.loading import Loader
+from ncr.loader.search_path import Catalog
+from ncr.outputs.atomic_files import write_atomic
+from ncr.outputs.display import number
+from ncr.outputs.renderers import FORMATS, RENDERERS, render
+from ncr.outputs.terminal.overview_view import level_label
+from ncr.outputs.terminal.tables import status_text, table
+from ncr.pipeline import assess_review, missing_as_errors, open_review
+from ncr.problems import InputError, Problem, UsageError
+
+# Files a worker handles before its pool is replaced: bounds a worker's growth to ~15 MB of PDFs,
+# while a new worker, forked from the warm fork server, costs milliseconds and one framework read.
+TASKS_PER_WORKER = 25
+REPORT_SUFFIXES = (*(f".{fmt}" for fmt in FORMATS), ".markdown")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs, sent once when it starts."""
+
+    catalog: Catalog
+    cwd: Path
+    benchmark: str | None = None
+    strict: bool = False
+    fail_under: float | None = None
+    fmt: str | None = None
+    folder: Path | None = None  # write `<stem>.<fmt>` here; None: only assess
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One input's fate, small enough to send back from a worker."""
+
+    file: str
+    snapshot: Snapshot | None = None
+    errors: tuple[Problem, ...] = ()
+    warnings: int = 0
+    gates: tuple[str, ...] = ()
+    written: Path | None = None
+    bug: str | None = None
+
+    @property
+    def invalid(self) -> bool:
+        return self.snapshot is None and bool(self.errors)
+
+
+class Worker:
+    """Assesses one file at a time with one Loader, so shared documents are parsed once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.loader = Loader(settings.catalog)
+
+    def run(self, path: Path) -> Outcome:
+        try:
+            return self._assess(path)
+        except InputError as err:
+            return Outcome(str(path), errors=tuple(err.problems))
+        except UsageError as err:
+            return Outcome(str(path), errors=(Problem(str(path), 0, 0, str(err)),))
+        except Exception:  # noqa: BLE001 — a bug on one file must not lose the others' reports
+            return Outcome(str(path), bug=traceback.format_exc())
+
+    def _assess(self, path: Path) -> Outcome:
+        s = self.settings
+        review = open_review(self.loader, path, s.benchmark)
+        result = assess_review(review, strict=s.strict)
+        strict_errors = missing_as_errors(review, result) if s.strict else []
+        written = None
+        if s.folder is not None and s.fmt is not None:
+            written = target_of(s.folder, path, s.fmt)
+            write_atomic(written, render("assessment", s.fmt, result))
+        return Outcome(
+            str(path),
+            snapshot=snapshot(result, str(path)),
+            errors=tuple(strict_errors),
+            warnings=len(result.warnings),
+            gates=tuple(gate_problems(result, strict_errors, s.fail_under)),
+            written=written,
+        )
+
+
+def target_of(folder: Path, source: Path, fmt: str) -> Path:
+    return folder / f"{source.stem}.{fmt}"
+
+
+_worker: Worker | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker
+    # Ctrl-C reaches the whole process group: the parent stops the run; a worker finishes the
+    # report it is writing (atomically) rather than dying with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.chdir(settings.cwd)
+    _worker = Worker(settings)
+
+
+def _run_in_worker(path: Path) -> Outcome:
+    assert _worker is not None, "the pool initializer sets the worker up"
+    return _worker.run(path)
+
+
+def default_jobs() -> int:
+    """The cores this process may use (a container or `taskset` may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def workers_for(jobs: int | None, files: int) -> int:
+    """`--jobs`, checked; by default every core this process may use."""
+    if jobs is not None and jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    return max(1, min(jobs or default_jobs(), files))
+
+
+def assess_many(
+    files: Sequence[Path], settings: Settings, jobs: int | None, console: Console
+) -> list[Outcome]:
+    """Every file's outcome, in the order given, with a progress bar when `console` is a terminal."""
+    workers = workers_for(jobs, len(files))
+    outcomes: dict[int, Outcome] = {}
+    with _progress(console) as progress:
+        task = progress.add_task("assessing", total=len(files))
+        for index, outcome in _outcomes(files, settings, workers):
+            outcomes[index] = outcome
+            progress.advance(task)
+    return [outcomes[i] for i in range(len(files))]
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+
+
+def _outcomes(
+    files: Sequence[Path], settings: Settings, workers: int
+) -> Iterator[tuple[int, Outcome]]:
+    """(index, outcome) of each file as it finishes."""
+    if len(files) == 1:  # not worth starting a pool for
+        yield 0, Worker(settings).run(files[0])
+        return
+    context = _context(settings.fmt)
+    tasks = list(enumerate(files))
+    per_pool = workers * TASKS_PER_WORKER
+    for first in range(0, len(tasks), per_pool):
+        chunk = tasks[first : first + per_pool]
+        pool = ProcessPoolExecutor(
+            min(workers, len(chunk)),
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(settings,),
+        )
+        try:
+            running = {pool.submit(_run_in_worker, path): index for index, path in chunk}
+            for future in as_completed(running):
+                yield running[future], future.result()
+        finally:
+            pool.shutdown(cancel_futures=True)  # on Ctrl-C, start nothing more
+
+
+def _context(fmt: str | None) -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    renderer = RENDERERS.get(("assessment", fmt or ""), "").partition(":")[0]
+    # A hint, applied when the fork server first starts: a later batch in the same process that
+    # needs another renderer imports it in each worker instead.
+    context.set_forkserver_preload([name for name in (__name__, renderer) if name])
+    return context
+
+
+# --- `ncr assess FILE… [-o FOLDER]` -------------------------------------------------------------
+
+
+def run_batch(opts: AssessOptions) -> int:
+    err = stderr()
+    settings = Settings(
+        catalog=Catalog.create(opts.paths),
+        cwd=Path.cwd(),
+        benchmark=opts.benchmark,
+        strict=opts.strict,
+        fail_under=opts.fail_under,
+    )
+    workers_for(opts.jobs, len(opts.files))  # a usage error before anything is created
+    if opts.output is not None:
+        fmt = opts.fmt or "pdf"
+        _check_folder(opts.files, opts.output, fmt, opts.force)
+        settings = replace(settings, fmt=fmt, folder=opts.output)
+        if not opts.output.exists():
+            opts.output.mkdir()
+            err.print(f"created the folder {opts.output}")
+    elif opts.fmt not in (None, "text", "json"):
+        raise UsageError(f"--format {opts.fmt} needs -o FOLDER; the terminal shows text or json")
+    outcomes = assess_many(opts.files, settings, opts.jobs, err)
+    if opts.output is None:
+        show_table(outcomes, Console(highlight=False), as_json=opts.fmt == "json")
+    code = report(outcomes, err)
+    written = sum(1 for o in outcomes if o.written)
+    done = (
+        f"wrote {written} report(s) into {opts.output}"
+        if opts.output
+        else f"{len(outcomes)} file(s)"
+    )
+    err.print(f"{escape(done)} — {totals(outcomes)}")
+    return code
+
+
+def _check_folder(files: Sequence[Path], folder: Path, fmt: str, force: bool) -> None:
+    """Refuse, before any work, everything that would make a report collide or overwrite."""
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt} cannot fill a folder: use one of {', '.join(FORMATS)}")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file; several inputs need a folder for -o")
+    if not folder.exists():
+        if folder.suffix.lower() in REPORT_SUFFIXES:
+            raise UsageError(f"-o {folder} names one report, but several inputs need a folder")
+        if not folder.parent.is_dir():
+            raise UsageError(f"the folder {folder.parent} does not exist")
+    stems: dict[str, list[Path]] = {}
+    for path in files:
+        # Case-folded: on a case-insensitive file system XA.yaml and xa.yaml would collide too.
+        stems.setdefault(path.stem.casefold(), []).append(path)
+    clashes = [paths for paths in stems.values() if len(paths) > 1]
+    if clashes:
+        lines = [" and ".join(str(p) for p in paths) for paths in clashes]
+        raise UsageError(
+            "inputs with the same name would write the same report:\n  " + "\n  ".join(lines)
+        )
+    conflicts = _conflicts(files, folder, fmt, force)
+    if conflicts:
+        hint = "" if force else " (use --force to replace existing reports)"
+        raise UsageError(
+            f"{len(conflicts)} report(s) cannot be written{hint}:\n  " + "\n  ".join(conflicts)
+        )
+
+
+def _conflicts(files: Sequence[Path], folder: Path, fmt: str, force: bool) -> list[str]:
+    inputs = {path.resolve() for path in files}
+    found = []
+    for path in files:
+        target = target_of(folder, path, fmt)
+        if target.resolve() in inputs:
+            found.append(f"{target} is an input file")
+        elif target.is_dir():
+            found.append(f"{target} is a folder")
+        elif target.exists() and not force:
+            found.append(f"{target} already exists")
+    return found
+
+
+def show_table(outcomes: Sequence[Outcome], console: Console, *, as_json: bool) -> None:
+    """One row per file: country, year, overall score, level and status against the benchmark."""
+    if as_json:
+        rows = [_json_row(o) for o in outcomes]
+        console.out(json.dumps(rows, indent=2, ensure_ascii=False), end="\n")
+        return
+    t = table("File", "Country", "Year", "Score", "Level", "Status", plain=not console.is_terminal)
+    t.columns[0].overflow = "fold"  # a path cut short would not say which file
+    for o in outcomes:
+        s = o.snapshot
+        if s is None:
+            t.add_row(escape(o.file), "", "", "", "", Text("invalid" if o.errors else "bug", "red"))
+            continue
+        t.add_row(
+            escape(o.file),
+            escape(f"{s.country.name} ({s.country.code})"),
+            str(s.year),
+            number(s.overall.score),
+            escape(level_label(s.overall)),
+            status_text(s.overall.status),
+        )
+    console.print(t)
+
+
+def _json_row(o: Outcome) -> dict[str, object]:
+    s = o.snapshot
+    if s is None:
+        return {"file": o.file, "valid": False}
+    overall = s.overall.model_dump(include={"score", "level", "level_name", "delta", "status"})
+    return {
+        "file": o.file,
+        "valid": True,
+        "country": s.country.model_dump(),
+        "year": s.year,
+        "overall": overall,
+        "gates_not_met": list(o.gates),
+    }
+
+
+def report(outcomes: Sequence[Outcome], err: Console) -> int:
+    """Every problem, located, once the run is over; returns the exit code."""
+    print_problems([p for o in outcomes for p in o.errors], err)
+    for o in outcomes:
+        for reason in o.gates:
+            err.print(f"[red]gate not met:[/] {escape(o.file)}: {reason}")
+        if o.bug:
+            err.print(f"[red]internal error on {escape(o.file)}: this is a bug in ncr.[/]")
+            if os.environ.get("NCR_DEBUG"):
+                err.out(o.bug)
+    warned = [o for o in outcomes if o.warnings]
+    if warned:
+        total = sum(o.warnings for o in warned)
+        err.print(
+            f"[yellow]{total} warning(s) in {len(warned)} file(s)[/]; `ncr validate` lists them"
+        )
+    if any(o.bug for o in outcomes):
+        err.print("Run again with NCR_DEBUG=1 to see the details, and please report it.")
+        return EXIT_BUG
+    if any(o.invalid for o in outcomes):
+        return EXIT_INVALID
+    return EXIT_GATE if any(o.gates for o in outcomes) else EXIT_OK
+
+
+def totals(outcomes: Sequence[Outcome]) -> str:
+    invalid = sum(1 for o in outcomes if o.invalid)
+    gated = sum(1 for o in outcomes if o.gates)
+    return f"{invalid} invalid input(s), {gated} failing a gate"

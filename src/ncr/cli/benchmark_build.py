@@ -1,0 +1,101 @@
+"""`ncr benchmark build`: a peer benchmark from assessed responses, written as a benchmark file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+from rich.console import Console
+
+from ncr.cli.boundary import EXIT_OK, print_problems, stderr
+from ncr.documents import Benchmark
+from ncr.engine import Assessment
+from ncr.engine.peer_benchmark import STATISTICS, build_benchmark
+from ncr.loader.loading import Loader
+from ncr.loader.search_path import Catalog
+from ncr.outputs.atomic_files import check_target, write_atomic
+from ncr.outputs.yaml_writer import dump
+from ncr.pipeline import Review, assess_review, open_review
+from ncr.problems import InputError, UsageError
+
+HEADER = "# A peer benchmark built by `ncr benchmark build`; `source` says from what.\n"
+# Only --id and --title come from the command line; everything else was validated on load.
+OPTION_OF = {"id": "--id", "title": "--title"}
+
+
+@dataclass(frozen=True)
+class PeersOptions:
+    files: Sequence[Path]
+    ident: str
+    stat: str = "median"
+    title: str | None = None
+    output: Path | None = None
+    force: bool = False
+    paths: Sequence[Path] = ()
+
+
+def run(opts: PeersOptions) -> int:
+    if opts.stat not in STATISTICS:
+        raise UsageError(f"--stat must be one of: {', '.join(STATISTICS)}, not '{opts.stat}'")
+    if opts.output:
+        check_target(opts.output, inputs=opts.files, force=opts.force)
+    assessed = assess_all(Loader(Catalog.create(opts.paths)), opts.files)
+    results = [result for _, result in assessed]
+    print_problems([w.as_problem() for result in results for w in result.warnings])
+    text = HEADER + to_yaml(_build(results, opts))
+    if opts.output:
+        write_atomic(opts.output, text.encode())
+        stderr().print(
+            f"wrote {opts.output} — benchmark {opts.ident} from {len(results)} responses"
+        )
+    else:
+        Console(highlight=False).out(text, end="")
+    return EXIT_OK
+
+
+def assess_all(loader: Loader, files: Sequence[Path]) -> list[tuple[Review, Assessment]]:
+    """Every response assessed, or every problem in all of them; all of one framework."""
+    assessed, problems = [], []
+    for path in files:
+        try:
+            review = open_review(loader, path, with_benchmark=False)
+        except InputError as err:
+            problems += err.problems
+            continue
+        assessed.append((review, assess_review(review)))
+    if problems:
+        raise InputError(problems)
+    raise_on_mixed_frameworks(assessed)
+    return assessed
+
+
+def raise_on_mixed_frameworks(assessed: Sequence[tuple[Review, Assessment]]) -> None:
+    first_review, first = assessed[0]
+    problems = [
+        review.response.doc.problem(
+            ("questionnaire",),
+            f"this response is for framework '{result.framework.id}', but "
+            f"{first_review.response.name} is for '{first.framework.id}': "
+            "a benchmark is built from responses of one framework",
+        )
+        for review, result in assessed[1:]
+        if result.framework.id != first.framework.id
+    ]
+    if problems:
+        raise InputError(problems)
+
+
+def _build(results: Sequence[Assessment], opts: PeersOptions) -> Benchmark:
+    try:
+        return build_benchmark(results, ident=opts.ident, stat=opts.stat, title=opts.title)
+    except ValidationError as err:
+        reasons = "; ".join(
+            f"{OPTION_OF.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in err.errors()
+        )
+        raise UsageError(f"cannot build the benchmark: {reasons}") from None
+
+
+def to_yaml(benchmark: Benchmark) -> str:
+    return dump(benchmark.model_dump(mode="json", exclude_none=True))

@@ -1,0 +1,258 @@
+"""The `ncr` command line: parse options, call one command module, exit with its code.
+
+Only typer is imported at start-up; each command imports what it needs when it runs, so
+`ncr --help` stays quick.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="ncr",
+    help="National Cyber Review toolkit: questionnaires, scoring against benchmarks, reports, diffs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+benchmark_app = typer.Typer(help="Build benchmarks from assessed reviews.", no_args_is_help=True)
+app.add_typer(benchmark_app, name="benchmark")
+
+SearchPath = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--path",
+        help="Folder with extra frameworks/ and questionnaires/ (repeatable; also NCR_PATH).",
+        show_default=False,
+    ),
+]
+BenchmarkOpt = Annotated[
+    str | None,
+    typer.Option("--benchmark", "-b", help="Benchmark id or file (default: the framework's)."),
+]
+Force = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+
+
+def _exit(code: int) -> None:
+    raise typer.Exit(code)
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[Path], typer.Argument(help="Response, questionnaire, framework or benchmark files.")
+    ],
+    strict: Annotated[bool, typer.Option(help="Missing answers are errors (exit 1).")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    path: SearchPath = None,
+) -> None:
+    """Check files and print every problem as FILE:LINE:COL: message.
+
+    Example: ncr validate examples/xa-2026.yaml
+    """
+    from ncr.cli import validate as command
+    from ncr.cli.boundary import guarded
+
+    _exit(guarded(lambda: command.run(files, strict=strict, fmt=fmt, paths=path or [])))
+
+
+@app.command()
+def assess(
+    files: Annotated[list[Path], typer.Argument(help="Response files to score.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Report file (.pdf .html .md .json) or folder."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="text or json on screen; pdf, html, md or json into a folder."
+        ),
+    ] = None,
+    benchmark: BenchmarkOpt = None,
+    strict: Annotated[bool, typer.Option(help="Missing answers fail the run (exit 1).")] = False,
+    fail_under: Annotated[
+        float | None, typer.Option(help="Exit 1 when the overall score is below this.")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Parallel workers for many files.")
+    ] = None,
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Score responses against a benchmark; show the result or write reports.
+
+    Example: ncr assess examples/xa-2026.yaml -o xa-2026.pdf
+    """
+    from ncr.cli.assess import run
+    from ncr.cli.boundary import guarded
+    from ncr.cli.gates import AssessOptions
+
+    opts = AssessOptions(files, output, fmt, benchmark, strict, fail_under, jobs, force, path or [])
+    _exit(guarded(lambda: run(opts)))
+
+
+@app.command()
+def init(
+    questionnaire: Annotated[
+        str, typer.Option("--questionnaire", "-q", help="Questionnaire id or file.")
+    ],
+    country: Annotated[str, typer.Option("--country", "-c", help="Country code, e.g. XA or FR.")],
+    year: Annotated[int, typer.Option("--year", "-y", help="Review year.")],
+    name: Annotated[
+        str | None, typer.Option("--name", help="Country name (default: the code).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: CODE-YEAR.yaml).")
+    ] = None,
+    from_: Annotated[
+        Path | None,
+        typer.Option(
+            "--from", help="An earlier review whose answers, evidence and notes carry over."
+        ),
+    ] = None,
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Start a response file listing every question as a commented block.
+
+    Example: ncr init -q ncr-core-2026 -c XA -y 2026 --from examples/xa-2023.yaml
+    """
+    from ncr.cli import init as command
+    from ncr.cli.boundary import guarded
+
+    opts = command.InitOptions(questionnaire, country, year, name, output, from_, force, path or [])
+    _exit(guarded(lambda: command.run(opts)))
+
+
+@app.command(name="list")
+def list_(
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    path: SearchPath = None,
+) -> None:
+    """List the frameworks, questionnaires and benchmarks found, with versions and origins.
+
+    Example: ncr list --path ./my-frameworks
+    """
+    from ncr.cli import installed as command
+    from ncr.cli.boundary import guarded
+
+    _exit(guarded(lambda: command.run_list(fmt=fmt, paths=path or [])))
+
+
+@app.command()
+def show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="A framework or questionnaire id.")],
+    path: SearchPath = None,
+) -> None:
+    """Show a framework or questionnaire as a readable tree.
+
+    Example: ncr show ncr-core
+    """
+    from ncr.cli import installed as command
+    from ncr.cli.boundary import guarded
+
+    _exit(guarded(lambda: command.run_show(ident, paths=path or [])))
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        str, typer.Argument(help="framework, questionnaire, response, benchmark, result or diff.")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+    force: Force = False,
+) -> None:
+    """Print the JSON Schema of a document kind (for editors and other tools).
+
+    Example: ncr schema response -o response.schema.json
+    """
+    from ncr.cli import installed as command
+    from ncr.cli.boundary import guarded
+
+    _exit(guarded(lambda: command.run_schema(kind, output=output, force=force)))
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier review.")],
+    new: Annotated[Path, typer.Argument(help="The later review.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Report file (.pdf .html .md .json).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json on screen.")] = "text",
+    benchmark: BenchmarkOpt = None,
+    any_order: Annotated[bool, typer.Option(help="Allow NEW to be older than OLD.")] = False,
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Compare two reviews of one country: what changed, what improved, what regressed.
+
+    Example: ncr diff examples/xb-2023.yaml examples/xb-2026.yaml -o xb-diff.pdf
+    """
+    from ncr.cli import diff as command
+    from ncr.cli.boundary import guarded
+
+    opts = command.DiffOptions(old, new, output, fmt, benchmark, any_order, force, path or [])
+    _exit(guarded(lambda: command.run(opts)))
+
+
+@app.command()
+def compare(
+    files: Annotated[
+        list[Path], typer.Argument(help="Responses of several countries (and years).")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Overview file (.pdf .html .md .json).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json on screen.")] = "text",
+    benchmark: BenchmarkOpt = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Parallel workers.")] = None,
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Put many countries side by side: scores, levels, a heat map, common strengths and weaknesses.
+
+    Example: ncr compare examples/*.yaml -o overview.pdf
+    """
+    from ncr.cli import compare as command
+    from ncr.cli.boundary import guarded
+
+    opts = command.CompareOptions(files, output, fmt, benchmark, jobs, force, path or [])
+    _exit(guarded(lambda: command.run(opts)))
+
+
+@benchmark_app.command("build")
+def benchmark_build(
+    files: Annotated[list[Path], typer.Argument(help="Assessed responses of one framework.")],
+    ident: Annotated[str, typer.Option("--id", help="Id of the new benchmark.")],
+    stat: Annotated[str, typer.Option("--stat", help="mean or median.")] = "median",
+    title: Annotated[
+        str | None, typer.Option("--title", help="Title of the new benchmark.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (default: screen).")
+    ] = None,
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Build a peer benchmark from assessed responses (mean or median of each score).
+
+    Example: ncr benchmark build examples/*-2026.yaml --id peers-2026 -o peers-2026.yaml
+    """
+    from ncr.cli import benchmark_build as command
+    from ncr.cli.boundary import guarded
+
+    opts = command.PeersOptions(files, ident, stat, title, output, force, path or [])
+    _exit(guarded(lambda: command.run(opts)))
+
+
+def main() -> None:
+    app()

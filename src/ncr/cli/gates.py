@@ -1,0 +1,37 @@
+"""What `ncr assess` was asked for, and the gates (`--strict`, `--fail-under`) a result must pass."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ncr.engine import Assessment
+from ncr.outputs.display import number
+from ncr.problems import Problem
+
+
+@dataclass(frozen=True)
+class AssessOptions:
+    files: Sequence[Path]
+    output: Path | None = None
+    fmt: str | None = None
+    benchmark: str | None = None
+    strict: bool = False
+    fail_under: float | None = None
+    jobs: int | None = None
+    force: bool = False
+    paths: Sequence[Path] = ()
+
+
+def gate_problems(
+    result: Assessment, strict_errors: list[Problem], fail_under: float | None
+) -> list[str]:
+    """Why this result fails a gate (`--strict`, `--fail-under`), one line each."""
+    reasons = []
+    if strict_errors:
+        reasons.append(f"{len(strict_errors)} missing answer(s) (--strict)")
+    score = result.overall.score
+    if fail_under is not None and (score is None or score < fail_under):
+        reasons.append(f"overall score {number(score)} is under {fail_under:g} (--fail-under)")
+    return reasons

@@ -1,0 +1,141 @@
+"""`ncr init`: start a response file listing every question, optionally carrying an earlier review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+from rich.markup import escape
+
+from ncr.cli.boundary import EXIT_OK, stderr
+from ncr.documents import Questionnaire, Response
+from ncr.engine.carry_over import CarryOver, Earlier, carry_over
+from ncr.loader.loading import Loader
+from ncr.loader.search_path import Catalog
+from ncr.outputs import response_skeleton as skeleton
+from ncr.outputs.atomic_files import check_target, write_atomic
+from ncr.outputs.json_schemas import schema_text
+from ncr.pipeline import open_review
+from ncr.problems import UsageError
+
+# Written beside the response and named in its first line, so an editor with the YAML language
+# server completes and checks the file offline.
+SCHEMA_FILE = "ncr-response.schema.json"
+
+
+@dataclass(frozen=True)
+class InitOptions:
+    questionnaire: str
+    country: str
+    year: int
+    name: str | None = None
+    output: Path | None = None
+    from_: Path | None = None
+    force: bool = False
+    paths: Sequence[Path] = ()
+
+
+def run(opts: InitOptions) -> int:
+    code = opts.country.strip().upper()
+    _check_options(code, opts.name, opts.year)
+    loader = Loader(Catalog.create(opts.paths))
+    output = opts.output or Path(f"{code.lower()}-{opts.year}.yaml")
+    qn_path, reference = _questionnaire(loader.catalog, opts.questionnaire, output)
+    check_target(output, inputs=[qn_path, *([opts.from_] if opts.from_ else [])], force=opts.force)
+    questionnaire = loader.questionnaire(qn_path)[0].model
+    carried = _carry_over(loader, opts.from_, questionnaire, code) if opts.from_ else None
+    earlier = carried.earlier.response if carried else None
+    header = skeleton.Header(
+        code=code,
+        name=opts.name or _earlier_name(earlier, code) or code,
+        year=opts.year,
+        questionnaire=reference,
+        date=dt.date.today(),  # the start of a draft; reports take their dates from the file
+        classification=earlier.review.classification if earlier else None,
+        schema=f"./{SCHEMA_FILE}",
+    )
+    write_atomic(output, skeleton.render(header, questionnaire, carried).encode())
+    _report(output, questionnaire, carried)
+    _ensure_schema(output.parent / SCHEMA_FILE)
+    return EXIT_OK
+
+
+def _questionnaire(catalog: Catalog, spec: str, output: Path) -> tuple[Path, str]:
+    """The questionnaire file, and how the response names it: by id when it is on the search
+    path, else as a file relative to the response."""
+    found = catalog.questionnaires()
+    if spec in found:
+        return found[spec].path, spec
+    path = Path(spec)
+    if not path.is_file():
+        known = ", ".join(sorted(found)) or "none"
+        raise UsageError(
+            f"no questionnaire '{spec}' on the search path, nor such a file (known: {known})"
+        )
+    relative = Path(os.path.relpath(path.resolve(), output.parent.resolve())).as_posix()
+    return path, relative if "/" in relative else f"./{relative}"  # a bare name reads as an id
+
+
+def _carry_over(loader: Loader, source: Path, questionnaire: Questionnaire, code: str) -> CarryOver:
+    review = open_review(loader, source, with_benchmark=False)
+    old = review.response.model
+    if old.country.code != code:
+        stderr().print(
+            f"[yellow]warning:[/] {escape(str(source))} is a review of {old.country.code}, "
+            f"not {code}; its answers are carried over all the same"
+        )
+    earlier = Earlier(str(source), old, review.questionnaire.model)
+    return carry_over(earlier, questionnaire)
+
+
+def _earlier_name(earlier: Response | None, code: str) -> str | None:
+    return earlier.country.name if earlier and earlier.country.code == code else None
+
+
+def _check_options(code: str, name: str | None, year: int) -> None:
+    """Refuse, before any work, values a response cannot hold, naming the option they came from."""
+    if not re.fullmatch(r"[A-Z]{2}", code):
+        raise UsageError(f"--country takes a two-letter code such as XA or FR, not '{code}'")
+    header = {
+        "country": {"code": code, "name": code if name is None else name},
+        "year": year,
+        "questionnaire": "-",
+        "review": {"date": dt.date.today()},
+    }
+    try:
+        Response.model_validate(header)
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        option = "--year" if first["loc"][0] == "year" else "--name"
+        raise UsageError(f"{option}: {first['msg'].lower()}, not {first['input']!r}") from None
+
+
+def _report(output: Path, questionnaire: Questionnaire, carried: CarryOver | None) -> None:
+    count = len(questionnaire.questions())
+    line = f"wrote {output}: {count} questions of {questionnaire.id}"
+    if carried is not None:
+        line += f"; {carried.kept} answers carried over from {carried.earlier.name}"
+        if carried.unfit:
+            line += f", {carried.unfit} to answer again (they no longer fit)"
+    stderr().print(line, markup=False)
+
+
+def _ensure_schema(target: Path) -> None:
+    """Write the response JSON Schema once; an existing file is the user's and stays as it is."""
+    schema = schema_text("response")
+    if not target.exists():
+        write_atomic(target, schema.encode())
+        stderr().print(
+            f"wrote {target}: the JSON Schema editors use to check the file", markup=False
+        )
+    elif target.read_text(encoding="utf-8", errors="replace") != schema:
+        stderr().print(
+            f"note: {target} differs from this version of ncr's; refresh it with "
+            f"`ncr schema response -o {target} --force`",
+            markup=False,
+        )

@@ -1,0 +1,125 @@
+"""`ncr validate`: check any ncr document and report every problem, located."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+
+from ncr.cli.boundary import EXIT_GATE, EXIT_INVALID, EXIT_OK, print_problems, stderr
+from ncr.loader.loading import Loader
+from ncr.loader.search_path import Catalog
+from ncr.loader.yaml_reader import read_yaml
+from ncr.pipeline import assess_review, missing_as_errors, open_review
+from ncr.problems import InputError, Problem, UsageError
+
+
+@dataclass(frozen=True)
+class Checked:
+    file: Path
+    kind: str
+    problems: list[Problem]
+    strict_failures: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+
+def kind_of(data: dict[str, object]) -> str | None:
+    """Tell the document kind from its top-level keys."""
+    if "country" in data or "answers" in data:
+        return "response"
+    if "sections" in data:
+        return "questionnaire"
+    if "framework" in data:
+        return "benchmark"
+    if "pillars" in data or "levels" in data:
+        return "framework"
+    return None
+
+
+def _response(loader: Loader, path: Path, strict: bool) -> tuple[list[Problem], int]:
+    review = open_review(loader, path, with_benchmark=False)
+    result = assess_review(review, strict=strict)
+    strict_errors = missing_as_errors(review, result) if strict else []
+    return [*strict_errors, *(w.as_problem() for w in result.warnings)], len(strict_errors)
+
+
+def _questionnaire(loader: Loader, path: Path, strict: bool) -> tuple[list[Problem], int]:
+    return list(loader.questionnaire(path)[0].warnings), 0
+
+
+def _framework(loader: Loader, path: Path, strict: bool) -> tuple[list[Problem], int]:
+    return list(loader.framework(path).warnings), 0
+
+
+def _benchmark(loader: Loader, path: Path, strict: bool) -> tuple[list[Problem], int]:
+    return list(loader.benchmark(path)[0].warnings), 0
+
+
+CHECKERS: dict[str, Callable[[Loader, Path, bool], tuple[list[Problem], int]]] = {
+    "response": _response,
+    "questionnaire": _questionnaire,
+    "framework": _framework,
+    "benchmark": _benchmark,
+}
+
+
+def check_file(loader: Loader, path: Path, strict: bool) -> Checked:
+    try:
+        doc = read_yaml(path)
+        kind = kind_of(doc.data)
+        if kind is None:
+            message = "cannot tell what this is: expected a response, questionnaire, framework or benchmark"
+            return Checked(path, "unknown", [Problem(str(path), 1, 1, message)])
+        problems, strict_failures = CHECKERS[kind](loader, path, strict)
+        return Checked(path, kind, sorted(problems), strict_failures)
+    except InputError as err:
+        return Checked(path, "invalid", err.problems)
+
+
+def run(files: Sequence[Path], *, strict: bool, fmt: str, paths: Sequence[Path]) -> int:
+    if fmt not in ("text", "json"):
+        raise UsageError("--format must be text or json")
+    loader = Loader(Catalog.create(paths))
+    results = [check_file(loader, path, strict) for path in files]
+    if fmt == "json":
+        Console().out(json.dumps([_as_json(r) for r in results], indent=2), end="\n")
+    else:
+        _print(results)
+    if any(r.errors - r.strict_failures for r in results):
+        return EXIT_INVALID
+    return EXIT_GATE if any(r.strict_failures for r in results) else EXIT_OK
+
+
+def _print(results: list[Checked]) -> None:
+    err = stderr()
+    for result in results:
+        print_problems(result.problems, err)
+    for result in results:
+        warnings = len(result.problems) - result.errors
+        verdict = f"[red]{result.errors} error(s)[/]" if result.errors else "[green]valid[/]"
+        extra = f", {warnings} warning(s)" if warnings else ""
+        err.print(f"{result.file}: {result.kind} — {verdict}{extra}")
+
+
+def _as_json(result: Checked) -> dict[str, object]:
+    return {
+        "file": str(result.file),
+        "kind": result.kind,
+        "valid": result.errors == 0,
+        "problems": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "severity": p.severity,
+                "message": p.message,
+            }
+            for p in result.problems
+        ],
+    }

@@ -1,1 +1,0 @@
-"""One module per subcommand: each takes plain options, does the work, prints, returns an exit code."""

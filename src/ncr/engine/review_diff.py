@@ -1,0 +1,501 @@
+"""What changed between two reviews (DESIGN §7). Pure: two assessments in, one DiffResult out.
+
+Both assessments are expected to be scored against the same benchmark (the command sees to that).
+Indicators and pillars are matched by id, so two framework versions compare fine; answers are matched
+by question id, or through `replaces` when a questionnaire cycle renamed or reshaped a question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+from pydantic import Field
+
+from ncr.documents import Questionnaire
+from ncr.engine.result import (
+    AnswerResult,
+    AnswerState,
+    Assessment,
+    BenchmarkRef,
+    CountryRef,
+    CriticalGap,
+    DocumentRef,
+    EvidenceItem,
+    IndicatorResult,
+    InputFile,
+    LevelInfo,
+    Named,
+    PillarResult,
+    ResultModel,
+    ReviewInfo,
+    Scored,
+    Status,
+)
+
+# Scores are kept at full precision; two computations of "the same" score through different weights
+# can still differ in the last bits, which must not show as a change of -0.0.
+TOLERANCE = 1e-9
+
+Presence = Literal["both", "added", "removed"]
+S = TypeVar("S", IndicatorResult, PillarResult)
+AnswerValue = str | float | list[str] | None
+
+
+class ReviewHeader(ResultModel):
+    """One side of the diff: which review it is and what it was assessed with."""
+
+    country: CountryRef
+    year: int
+    review: ReviewInfo
+    framework: DocumentRef
+    questionnaire: DocumentRef
+    file: str | None = Field(None, description="the response file")
+    inputs: list[InputFile] = Field(description="the files it was assessed from, with SHA-256")
+
+
+class Change(ResultModel):
+    """A score on both sides: overall, a pillar or an indicator."""
+
+    old: float | None
+    new: float | None
+    delta: float | None = Field(description="new - old; null unless both are scored")
+    old_level: int | None
+    new_level: int | None
+    old_level_name: str | None
+    new_level_name: str | None
+    old_status: Status | None = Field(description="null when absent from the old review")
+    new_status: Status | None = Field(description="null when absent from the new review")
+    reference: float | None
+
+    @property
+    def changed(self) -> bool:
+        return (
+            not _same(self.old, self.new)
+            or self.old_status != self.new_status
+            or self.old_level != self.new_level
+        )
+
+    def level_move(self) -> str:
+        """Levels on both sides, as "3 Established → 4 Strategic" or "4 Strategic (unchanged)"."""
+        old = _level(self.old_level, self.old_level_name)
+        new = _level(self.new_level, self.new_level_name)
+        return f"{new} (unchanged)" if old == new else f"{old} → {new}"
+
+
+# Named comes last among the bases so that its fields come first in the JSON.
+class PillarChange(Change, Named):
+    presence: Presence
+
+
+class IndicatorChange(Change, Named):
+    pillar: str
+    presence: Presence = Field(description="'added': assessed only in the new review")
+
+
+class StatusChanges(ResultModel):
+    """Indicator ids by how their status moved; weakness → strength is in the first two lists."""
+
+    new_strengths: list[str]
+    resolved_weaknesses: list[str]
+    new_weaknesses: list[str]
+    lost_strengths: list[str]
+
+
+class GapChanges(ResultModel):
+    opened: list[CriticalGap]
+    closed: list[CriticalGap]
+    still_open: list[CriticalGap]
+
+
+class AnswerChange(ResultModel):
+    """One question asked in both reviews whose answer, score or evidence changed."""
+
+    question: str = Field(description="the question id in the new questionnaire")
+    old_question: str | None = Field(
+        None, description="the old id, when the question was matched through `replaces`"
+    )
+    indicator: str
+    text: str
+    old: AnswerValue
+    new: AnswerValue
+    old_display: str
+    new_display: str
+    old_state: AnswerState
+    new_state: AnswerState
+    old_score: float | None
+    new_score: float | None
+    score_delta: float | None = Field(description="null unless both answers are scored")
+    evidence_added: list[EvidenceItem]
+    evidence_removed: list[EvidenceItem]
+
+
+class OneSidedAnswer(ResultModel):
+    """A question asked in only one of the two questionnaires, with the answer it got."""
+
+    question: str
+    indicator: str
+    text: str
+    answer: AnswerValue
+    display: str
+    state: AnswerState
+    score: float | None
+
+
+class Unchanged(ResultModel):
+    pillars: int
+    indicators: int
+    answers: int
+
+
+class DiffResult(ResultModel):
+    ncr_version: str
+    old: ReviewHeader
+    new: ReviewHeader
+    benchmark: BenchmarkRef
+    levels: list[LevelInfo] = Field(description="the maturity levels of the new framework")
+    overall: Change
+    pillars: list[PillarChange]
+    indicators: list[IndicatorChange] = Field(description="every indicator, new framework order")
+    indicators_added: list[str]
+    indicators_removed: list[str]
+    status_changes: StatusChanges
+    critical_gaps: GapChanges
+    answers: list[AnswerChange] = Field(description="changed answers only, new questionnaire order")
+    questions_added: list[OneSidedAnswer]
+    questions_removed: list[OneSidedAnswer]
+    unchanged: Unchanged
+    identical: bool = Field(description="true when nothing at all changed")
+
+    def improved(self) -> list[IndicatorChange]:
+        """Indicators whose score went up, biggest rise first."""
+        up = [i for i in self.indicators if i.delta is not None and i.delta > 0]
+        return sorted(up, key=lambda i: (-(i.delta or 0.0), i.id))
+
+    def regressed(self) -> list[IndicatorChange]:
+        """Indicators whose score went down, biggest fall first."""
+        down = [i for i in self.indicators if i.delta is not None and i.delta < 0]
+        return sorted(down, key=lambda i: (i.delta or 0.0, i.id))
+
+    def status_moves(self) -> list[IndicatorChange]:
+        """Indicators in both reviews whose status changed."""
+        return [i for i in self.indicators if i.presence == "both" and i.old_status != i.new_status]
+
+    def headline(self) -> str:
+        """The story in one line: Overall 48.2 → 61.5 (+13.3), level 3 Established → 4 Strategic."""
+        o = self.overall
+        if o.delta == 0:
+            return f"Overall {_number(o.new)} (unchanged), level {o.level_move()}"
+        delta = f" ({o.delta:+.1f})" if o.delta is not None else ""
+        return f"Overall {_number(o.old)} → {_number(o.new)}{delta}, level {o.level_move()}"
+
+    def labels(self) -> tuple[str, str]:
+        """Column headings for the two sides: the years, or Old/New when the years are equal."""
+        if self.old.year == self.new.year:
+            return "Old", "New"
+        return str(self.old.year), str(self.new.year)
+
+    @property
+    def draft(self) -> bool:
+        return "draft" in (self.old.review.status, self.new.review.status)
+
+    @property
+    def classification(self) -> str | None:
+        """The marking to print: both when they differ, since the document carries both reviews."""
+        marks = dict.fromkeys(
+            c for c in (self.new.review.classification, self.old.review.classification) if c
+        )
+        return " / ".join(marks) or None
+
+
+def diff(
+    old: Assessment,
+    new: Assessment,
+    old_questionnaire: Questionnaire,
+    new_questionnaire: Questionnaire,
+) -> DiffResult:
+    """Compare two assessments; the questionnaires they were answered on match renamed questions."""
+    indicators = _indicators(old, new)
+    pillars = _pillars(old, new)
+    overall = _change(old.overall, new.overall)
+    answers = _answers(old, new, match_questions(old_questionnaire, new_questionnaire))
+    gaps = _gaps(old.critical_gaps, new.critical_gaps)
+    unchanged = Unchanged(
+        pillars=sum(1 for p in pillars if p.presence == "both" and not p.changed),
+        indicators=sum(1 for i in indicators if i.presence == "both" and not i.changed),
+        answers=answers.unchanged,
+    )
+    scores_moved = (
+        overall.changed
+        or unchanged.pillars != len(pillars)
+        or unchanged.indicators != len(indicators)
+    )
+    return DiffResult(
+        ncr_version=new.ncr_version,
+        old=_header(old),
+        new=_header(new),
+        benchmark=new.benchmark,
+        levels=new.levels,
+        overall=overall,
+        pillars=pillars,
+        indicators=indicators,
+        indicators_added=[i.id for i in indicators if i.presence == "added"],
+        indicators_removed=[i.id for i in indicators if i.presence == "removed"],
+        status_changes=_status_changes(indicators),
+        critical_gaps=gaps,
+        answers=answers.changed,
+        questions_added=answers.added,
+        questions_removed=answers.removed,
+        unchanged=unchanged,
+        identical=not (scores_moved or gaps.opened or gaps.closed or answers.any_change),
+    )
+
+
+# --- scores ----------------------------------------------------------------------------------------
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) < TOLERANCE
+
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def _level(level: int | None, name: str | None) -> str:
+    return "—" if level is None else f"{level} {name}"
+
+
+def _delta(old: float | None, new: float | None) -> float | None:
+    if old is None or new is None:
+        return None
+    return 0.0 if _same(old, new) else new - old
+
+
+def _change(old: Scored | None, new: Scored | None) -> Change:
+    return Change(**_change_fields(old, new))
+
+
+def _change_fields(old: Scored | None, new: Scored | None) -> dict[str, object]:
+    o_score = old.score if old else None
+    n_score = new.score if new else None
+    return {
+        "old": o_score,
+        "new": n_score,
+        "delta": _delta(o_score, n_score),
+        "old_level": old.level if old else None,
+        "new_level": new.level if new else None,
+        "old_level_name": old.level_name if old else None,
+        "new_level_name": new.level_name if new else None,
+        "old_status": old.status if old else None,
+        "new_status": new.status if new else None,
+        "reference": new.reference if new else old.reference if old else None,
+    }
+
+
+def _presence(in_old: bool, in_new: bool) -> Presence:
+    if in_old and in_new:
+        return "both"
+    return "added" if in_new else "removed"
+
+
+def _sides(old: Mapping[str, S], new: Mapping[str, S]) -> Iterator[tuple[S | None, S | None, S]]:
+    """Each id with its old and new item (None where absent): the new order, then the old-only."""
+    for ident in [*new, *(k for k in old if k not in new)]:
+        o, n = old.get(ident), new.get(ident)
+        yield o, n, n or old[ident]
+
+
+def _assessed(assessment: Assessment) -> dict[str, IndicatorResult]:
+    """The indicators a review actually asked about: in its framework and in its questionnaire."""
+    return {i.id: i for i in assessment.indicators() if i.questions}
+
+
+def _indicators(old: Assessment, new: Assessment) -> list[IndicatorChange]:
+    return [
+        IndicatorChange(
+            id=either.id,
+            title=either.title,
+            pillar=either.pillar,
+            presence=_presence(o is not None, n is not None),
+            **_change_fields(o, n),
+        )
+        for o, n, either in _sides(_assessed(old), _assessed(new))
+    ]
+
+
+def _pillars(old: Assessment, new: Assessment) -> list[PillarChange]:
+    return [
+        PillarChange(
+            id=either.id,
+            title=either.title,
+            presence=_presence(o is not None, n is not None),
+            **_change_fields(o, n),
+        )
+        for o, n, either in _sides({p.id: p for p in old.pillars}, {p.id: p for p in new.pillars})
+    ]
+
+
+def _status_changes(indicators: Iterable[IndicatorChange]) -> StatusChanges:
+    both = [i for i in indicators if i.presence == "both"]
+
+    def moved(was: Status, gained: bool) -> list[str]:
+        if gained:
+            return [i.id for i in both if i.new_status == was and i.old_status != was]
+        return [i.id for i in both if i.old_status == was and i.new_status != was]
+
+    return StatusChanges(
+        new_strengths=moved("strength", gained=True),
+        resolved_weaknesses=moved("weakness", gained=False),
+        new_weaknesses=moved("weakness", gained=True),
+        lost_strengths=moved("strength", gained=False),
+    )
+
+
+def _gaps(old: Sequence[CriticalGap], new: Sequence[CriticalGap]) -> GapChanges:
+    before = {g.rule for g in old}
+    after = {g.rule for g in new}
+    return GapChanges(
+        opened=[g for g in new if g.rule not in before],
+        closed=[g for g in old if g.rule not in after],
+        still_open=[g for g in new if g.rule in before],
+    )
+
+
+# --- answers ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Matching:
+    """Questions of two questionnaires: (old id, new id) pairs, and those asked on one side only."""
+
+    pairs: list[tuple[str, str]]
+    added: list[str]
+    removed: list[str]
+
+
+def match_questions(old: Questionnaire, new: Questionnaire) -> Matching:
+    """Pair questions by id first, then through `replaces`, each question at most once.
+
+    `replaces` is followed both ways, so a diff run backwards (`--any-order`) pairs the same answers.
+    """
+    old_questions, new_questions = old.questions(), new.questions()
+    old_ids = {q.id for q in old_questions}
+    new_ids = {q.id for q in new_questions}
+    partner = {q.id: q.id for q in new_questions if q.id in old_ids}
+    claimed = set(partner.values())
+    for q in new_questions:
+        if q.id not in partner and q.replaces in old_ids - claimed:
+            partner[q.id] = q.replaces
+            claimed.add(q.replaces)
+    for q in old_questions:
+        if q.id not in claimed and q.replaces in new_ids - partner.keys():
+            partner[q.replaces] = q.id
+            claimed.add(q.id)
+    return Matching(
+        pairs=[(partner[q.id], q.id) for q in new_questions if q.id in partner],
+        added=[q.id for q in new_questions if q.id not in partner],
+        removed=[q.id for q in old_questions if q.id not in claimed],
+    )
+
+
+@dataclass(frozen=True)
+class _AnswerDiff:
+    changed: list[AnswerChange]
+    added: list[OneSidedAnswer]
+    removed: list[OneSidedAnswer]
+    unchanged: int
+
+    @property
+    def any_change(self) -> bool:
+        return bool(self.changed or self.added or self.removed)
+
+
+def _answers(old: Assessment, new: Assessment, matching: Matching) -> _AnswerDiff:
+    before = {a.question: a for a in old.answers}
+    after = {a.question: a for a in new.answers}
+    changes = [_answer_change(before[o], after[n]) for o, n in matching.pairs]
+    changed = [c for c in changes if c is not None]
+    return _AnswerDiff(
+        changed=changed,
+        added=[_one_sided(after[q]) for q in matching.added],
+        removed=[_one_sided(before[q]) for q in matching.removed],
+        unchanged=len(changes) - len(changed),
+    )
+
+
+def _comparable(value: AnswerValue) -> object:
+    """A multi answer is a set of choices: the order it was written in is no change."""
+    return sorted(value) if isinstance(value, list) else value
+
+
+def _evidence_key(item: EvidenceItem) -> tuple[str, str | None]:
+    return item.title, item.url
+
+
+def _answer_change(old: AnswerResult, new: AnswerResult) -> AnswerChange | None:
+    old_keys = {_evidence_key(e) for e in old.evidence}
+    new_keys = {_evidence_key(e) for e in new.evidence}
+    added = [e for e in new.evidence if _evidence_key(e) not in old_keys]
+    removed = [e for e in old.evidence if _evidence_key(e) not in new_keys]
+    same = (
+        old.state == new.state
+        and _comparable(old.answer) == _comparable(new.answer)
+        and _same(old.score, new.score)
+    )
+    if same and not added and not removed:
+        return None
+    return AnswerChange(
+        question=new.question,
+        old_question=old.question if old.question != new.question else None,
+        indicator=new.indicator,
+        text=new.text,
+        old=old.answer,
+        new=new.answer,
+        old_display=_shown(old),
+        new_display=_shown(new),
+        old_state=old.state,
+        new_state=new.state,
+        old_score=old.score,
+        new_score=new.score,
+        score_delta=_delta(old.score, new.score),
+        evidence_added=added,
+        evidence_removed=removed,
+    )
+
+
+def _shown(answer: AnswerResult) -> str:
+    """A question whose `applies_if` was false was not left unanswered: it did not apply."""
+    if answer.state != "not_applicable":
+        return answer.display
+    if answer.answer is None:
+        return "(does not apply)"
+    return f"{answer.display} (ignored: does not apply)"
+
+
+def _one_sided(answer: AnswerResult) -> OneSidedAnswer:
+    return OneSidedAnswer(
+        question=answer.question,
+        indicator=answer.indicator,
+        text=answer.text,
+        answer=answer.answer,
+        display=_shown(answer),
+        state=answer.state,
+        score=answer.score,
+    )
+
+
+def _header(assessment: Assessment) -> ReviewHeader:
+    response = next((f.path for f in assessment.inputs if f.role == "response"), None)
+    return ReviewHeader(
+        country=assessment.country,
+        year=assessment.year,
+        review=assessment.review,
+        framework=assessment.framework,
+        questionnaire=assessment.questionnaire,
+        file=response,
+        inputs=assessment.inputs,
+    )

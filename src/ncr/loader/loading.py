@@ -1,0 +1,222 @@
+"""Loading documents from files: YAML → model → cross-reference checks, every problem located.
+
+The contract: a function here returns a loaded document or raises InputError carrying every problem
+found in the file, never a YAML or pydantic exception. To report every problem in one run, a document
+whose only faults are unknown keys or bad answers is salvaged (those parts set aside) so that the
+cross-reference checks still run on the rest.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ncr.documents import Benchmark, Framework, Questionnaire, Response
+from ncr.loader.cross_checks import (
+    Finding,
+    check_benchmark,
+    check_framework,
+    check_questionnaire,
+    check_response,
+    did_you_mean,
+)
+from ncr.loader.error_locations import problems_from_validation_error
+from ncr.loader.search_path import Catalog, Found
+from ncr.loader.yaml_reader import MAX_FILE_BYTES, YamlDoc, parse_yaml
+from ncr.problems import InputError, Problem, UsageError, errors_in
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A document with where it came from and the problems noticed so far (warnings, or errors
+    still to be raised once every check has run)."""
+
+    model: M
+    doc: YamlDoc
+    path: Path
+    sha256: str
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.doc.file
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+    def with_findings(self, findings: Iterable[Finding]) -> Loaded[M]:
+        """Add check findings; raise every problem gathered if any is an error."""
+        problems = (*self.problems, *(to_problem(self.doc, f) for f in findings))
+        if errors_in(problems):
+            raise InputError(problems)
+        return Loaded(self.model, self.doc, self.path, self.sha256, problems)
+
+
+def to_problem(doc: YamlDoc, finding: Finding) -> Problem:
+    return doc.problem(finding.path, finding.message, finding.severity, at_key=finding.at_key)
+
+
+def read_document(path: Path, model: type[M]) -> Loaded[M]:
+    """Parse and validate; a salvaged document comes back carrying its errors."""
+    try:
+        with path.open("rb") as handle:
+            # one byte over the cap is enough for parse_yaml to refuse the file without reading it all
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise InputError(
+            [Problem(str(path), 0, 0, f"cannot read the file: {err.strerror}")]
+        ) from None
+    doc = parse_yaml(data, str(path))
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        return Loaded(model.model_validate(doc.data), doc, path, digest)
+    except ValidationError as err:
+        problems = tuple(problems_from_validation_error(err, doc, model))
+        salvaged = _salvage(model, doc.data, err)
+        if salvaged is None:
+            raise InputError(problems) from None
+        return Loaded(salvaged, doc, path, digest, problems)
+
+
+def _salvage(model: type[M], data: dict[str, Any], err: ValidationError) -> M | None:
+    """Validate again without unknown keys and faulty answers, or give up (None)."""
+    pruned = copy.deepcopy(data)
+    for error in err.errors():
+        loc = error["loc"]
+        if error["type"] == "extra_forbidden":
+            _remove(pruned, loc)
+        elif len(loc) >= 2 and loc[0] == "answers":
+            _remove(pruned, loc[:2])
+        else:
+            return None
+    try:
+        return model.model_validate(pruned)
+    except ValidationError:
+        return None
+
+
+def _remove(data: Any, loc: tuple[str | int, ...]) -> None:
+    parent = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return
+    if isinstance(parent, dict):
+        parent.pop(loc[-1], None)
+
+
+@dataclass
+class Loader:
+    """Loads documents through a catalog, each file once per process (a batch shares frameworks)."""
+
+    catalog: Catalog
+    _cache: dict[tuple[str, Path], Any] = field(default_factory=dict)
+
+    def framework(self, path: Path) -> Loaded[Framework]:
+        def load() -> Loaded[Framework]:
+            loaded = read_document(path, Framework)
+            findings = check_framework(loaded.model)
+            if path.name == "framework.yaml" and path.parent.name != loaded.model.id:
+                message = (
+                    f"the id '{loaded.model.id}' must match its folder name '{path.parent.name}'"
+                )
+                findings.append(Finding(("id",), message))
+            return loaded.with_findings(findings)
+
+        return self._cached("framework", path, load)
+
+    def framework_by_id(self, ident: str, wanted_by: Loaded[Any]) -> Loaded[Framework]:
+        return self.framework(self._find(self.catalog.frameworks(), ident, "framework", wanted_by))
+
+    def questionnaire(self, path: Path) -> tuple[Loaded[Questionnaire], Loaded[Framework]]:
+        def load() -> tuple[Loaded[Questionnaire], Loaded[Framework]]:
+            loaded = read_document(path, Questionnaire)
+            fw = self.framework_by_id(loaded.model.framework, loaded)
+            return loaded.with_findings(check_questionnaire(loaded.model, fw.model)), fw
+
+        return self._cached("questionnaire", path, load)
+
+    def benchmark(self, path: Path) -> tuple[Loaded[Benchmark], Loaded[Framework]]:
+        def load() -> tuple[Loaded[Benchmark], Loaded[Framework]]:
+            loaded = read_document(path, Benchmark)
+            fw = self.framework_by_id(loaded.model.framework, loaded)
+            return loaded.with_findings(check_benchmark(loaded.model, fw.model)), fw
+
+        return self._cached("benchmark", path, load)
+
+    def benchmark_for(self, spec: str | None, fw: Loaded[Framework]) -> Loaded[Benchmark] | None:
+        """`--benchmark ID|FILE`, or the framework's default; None when neither exists."""
+        ident = spec or fw.model.default_benchmark
+        if ident is None:
+            return None
+        known = self.catalog.benchmarks(fw.model.id)
+        if _looks_like_path(ident):
+            path = Path(ident)
+            if not path.is_file():
+                raise UsageError(f"benchmark file '{ident}' not found")
+        elif ident in known:
+            path = known[ident].path
+        elif spec is None:
+            path = self._find(known, ident, "benchmark", fw)
+        else:
+            names = ", ".join(sorted(known)) or "none"
+            raise UsageError(f"no benchmark '{ident}' for framework {fw.model.id} (known: {names})")
+        loaded, bm_fw = self.benchmark(path)
+        if bm_fw.model.id != fw.model.id:
+            message = f"benchmark is for framework '{bm_fw.model.id}', not '{fw.model.id}'"
+            raise InputError([loaded.doc.problem(("framework",), message)])
+        return loaded
+
+    def response(self, path: Path) -> Loaded[Response]:
+        """A response, possibly salvaged: call `check_answers` to raise what it carries."""
+        return read_document(path, Response)
+
+    def questionnaire_for(
+        self, resp: Loaded[Response]
+    ) -> tuple[Loaded[Questionnaire], Loaded[Framework]]:
+        ref = resp.model.questionnaire
+        if _looks_like_path(ref):
+            path = resp.path.parent / ref
+            if not path.is_file():
+                message = f"questionnaire file '{ref}' not found (looked for {path})"
+                raise InputError([*resp.problems, resp.doc.problem(("questionnaire",), message)])
+        else:
+            path = self._find(self.catalog.questionnaires(), ref, "questionnaire", resp)
+        return self.questionnaire(path)
+
+    def check_answers(self, resp: Loaded[Response], qn: Loaded[Questionnaire]) -> Loaded[Response]:
+        return resp.with_findings(check_response(resp.model, qn.model))
+
+    def _find(self, found: dict[str, Found], ident: str, kind: str, wanted_by: Loaded[Any]) -> Path:
+        if ident in found:
+            return found[ident].path
+        key = {"questionnaire": "questionnaire", "benchmark": "default_benchmark"}.get(
+            kind, "framework"
+        )
+        hint = did_you_mean(ident, found) or (
+            f"; known: {', '.join(sorted(found))}" if found else ""
+        )
+        message = f"no {kind} '{ident}' on the search path{hint} (add a folder with --path DIR)"
+        raise InputError([*wanted_by.problems, wanted_by.doc.problem((key,), message)])
+
+    def _cached(self, kind: str, path: Path, load: Callable[[], T]) -> T:
+        key = (kind, path.resolve())
+        if key not in self._cache:
+            self._cache[key] = load()
+        cached: T = self._cache[key]
+        return cached
+
+
+def _looks_like_path(ref: str) -> bool:
+    return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref

@@ -1,0 +1,36 @@
+"""The one ending of every command that produces a result: write the report file, print the JSON,
+or draw the result on the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+
+from ncr.outputs.atomic_files import write_atomic
+from ncr.outputs.renderers import render
+from ncr.outputs.reports.json_report import dumps
+
+
+def emit(
+    kind: str,
+    result: Any,
+    *,
+    output: Path | None,
+    fmt: str,
+    show: Callable[[Any, Console], None],
+    summary: str,
+    err: Console,
+) -> None:
+    """`output` set: the report in `fmt`, then "wrote FILE — summary" on stderr; else JSON or the
+    terminal view on stdout."""
+    if output is not None:
+        write_atomic(output, render(kind, fmt, result))
+        err.print(f"wrote {escape(str(output))} — {escape(summary)}")
+    elif fmt == "json":
+        Console(highlight=False).out(dumps(result), end="")
+    else:
+        show(result, Console(highlight=False))

@@ -1,0 +1,47 @@
+"""Which renderer writes which report in which format, imported only when that output is asked for."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from ncr.problems import UsageError
+
+# Report renderers by (report kind, format) → "module:function", imported on use so WeasyPrint loads
+# only when a PDF is asked for. Each function takes the result model and returns the file's bytes.
+RENDERERS: dict[tuple[str, str], str] = {
+    ("assessment", "pdf"): "ncr.outputs.reports.pdf_writer:assessment",
+    ("assessment", "html"): "ncr.outputs.reports.assessment_report:html",
+    ("assessment", "md"): "ncr.outputs.reports.assessment_report:md",
+    ("assessment", "json"): "ncr.outputs.reports.json_report:as_bytes",
+    ("diff", "json"): "ncr.outputs.reports.json_report:as_bytes",
+    ("diff", "pdf"): "ncr.outputs.reports.diff_report:pdf",
+    ("diff", "html"): "ncr.outputs.reports.diff_report:html",
+    ("diff", "md"): "ncr.outputs.reports.diff_report:md",
+    ("overview", "json"): "ncr.outputs.reports.json_report:as_bytes",
+    ("overview", "pdf"): "ncr.outputs.reports.overview_report:pdf",
+    ("overview", "html"): "ncr.outputs.reports.overview_report:html",
+    ("overview", "md"): "ncr.outputs.reports.overview_report:md",
+}
+FORMATS = ("pdf", "html", "md", "json")
+
+
+def format_of(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix == "markdown":
+        return "md"
+    if suffix not in FORMATS:
+        raise UsageError(
+            f"cannot tell the format of '{path}': use a name ending in .pdf, .html, .md or .json"
+        )
+    return suffix
+
+
+def render(kind: str, fmt: str, result: Any) -> bytes:
+    target = RENDERERS.get((kind, fmt))
+    if target is None:
+        raise UsageError(f"a {kind} report cannot be written as {fmt}")
+    module, function = target.split(":")
+    data: bytes = getattr(import_module(module), function)(result)
+    return data

@@ -1,0 +1,60 @@
+"""The HTML report: one self-contained file (styles and charts inline) that can be mailed.
+
+The PDF renderer lays out this same HTML, adding only the @font-face rules of the bundled fonts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ncr.engine.result import Assessment
+from ncr.outputs.reports import charts
+from ncr.outputs.reports.templating import assessment_context, html_document, markdown_document
+
+
+@dataclass(frozen=True)
+class AssessmentCharts:
+    """Inline SVG, trusted as markup: the chart functions escape their own labels."""
+
+    summary: Markup
+    pillars: list[Markup]
+
+
+def assessment_charts(result: Assessment, reference_name: str) -> AssessmentCharts:
+    """A radar of the pillars (bars when there are too few for a radar), and per pillar a bar
+    chart of its indicators."""
+    rows = [(p.title, p.score, p.reference) for p in result.pillars]
+    summary = charts.radar if len(rows) >= 3 else charts.bars
+    return AssessmentCharts(
+        summary=Markup(summary(rows, reference_name=reference_name)),
+        pillars=[
+            Markup(
+                charts.bars(
+                    [(i.title, i.score, i.reference) for i in p.indicators],
+                    reference_name=reference_name,
+                )
+            )
+            for p in result.pillars
+        ],
+    )
+
+
+def assessment_html(result: Assessment, *, embed_fonts: bool = False) -> str:
+    context = assessment_context(result)
+    return html_document(
+        "assessment.html",
+        **context,
+        charts=assessment_charts(result, context["benchmark_name"]),
+        embed_fonts=embed_fonts,
+    )
+
+
+def html(result: Assessment) -> bytes:
+    return assessment_html(result).encode("utf-8")
+
+
+def md(result: Assessment) -> bytes:
+    """The Markdown report: the content of the PDF as plain text and tables, without the charts."""
+    return markdown_document("assessment.md.j2", **assessment_context(result)).encode("utf-8")

@@ -1,0 +1,75 @@
+"""The overview report of many countries, as HTML, Markdown and PDF, in the frame of every report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ncr.engine.overview import STATUS_MARKS, Overview, shade
+from ncr.outputs.reports.templating import (
+    Frame,
+    html_document,
+    level_ranges,
+    long_date,
+    markdown_document,
+)
+
+TOP = 10  # how many of the most common strengths and weaknesses are listed
+
+
+def overview_frame(overview: Overview) -> Frame:
+    n = len(overview.countries)
+    countries = f"{n} {'country' if n == 1 else 'countries'}"
+    fw = overview.framework
+    return Frame(
+        title=f"National Cyber Review overview of {countries}",
+        header=f"National Cyber Review · overview of {countries}",
+        footer=f"Latest review {long_date(overview.date)}",
+        description=f"Countries side by side on {fw.title or fw.id} {fw.version or ''}".strip(),
+        created=overview.date,
+        authors=(),
+        # The markings of every review shown: the overview is at least as restricted as each.
+        classification=" / ".join(overview.classifications) or None,
+        draft=overview.draft,
+        generator=f"ncr {overview.ncr_version}",
+    )
+
+
+def shade_class(band: int | None, bands: int) -> str:
+    """The CSS class of a heat-map cell's background (templates/overview.html)."""
+    step = shade(band, bands)
+    return "shade-none" if step is None else f"shade-{step}"
+
+
+def overview_context(overview: Overview) -> dict[str, Any]:
+    bands = len(overview.levels)
+    return {
+        "overview": overview,
+        "frame": overview_frame(overview),
+        "levels": level_ranges(overview.levels),
+        "level_shades": [shade_class(band, bands) for band in range(bands)],
+        "shade_of": lambda mark: shade_class(mark.band, bands),
+        "marks": STATUS_MARKS,
+        "strengths": overview.strengths[:TOP],
+        "weaknesses": overview.weaknesses[:TOP],
+        "benchmark_name": overview.benchmark.title or overview.benchmark.id or "no benchmark",
+    }
+
+
+def overview_html(overview: Overview, *, embed_fonts: bool = False) -> str:
+    return html_document("overview.html", **overview_context(overview), embed_fonts=embed_fonts)
+
+
+def html(overview: Overview) -> bytes:
+    return overview_html(overview).encode("utf-8")
+
+
+def md(overview: Overview) -> bytes:
+    return markdown_document("overview.md.j2", **overview_context(overview)).encode("utf-8")
+
+
+def pdf(overview: Overview) -> bytes:
+    from ncr.outputs.reports.pdf_writer import (
+        write_pdf,  # WeasyPrint loads only when a PDF is asked for
+    )
+
+    return write_pdf(overview_html(overview, embed_fonts=True), overview.date)

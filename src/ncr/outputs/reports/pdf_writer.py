@@ -1,0 +1,48 @@
+"""The PDF report: the HTML report laid out by WeasyPrint with the bundled fonts.
+
+Only this module and the fetcher it uses import WeasyPrint (half a second of start-up), and they
+are imported only when a PDF is asked for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Iterator
+
+import weasyprint
+
+from ncr.engine.result import Assessment
+from ncr.outputs.reports import assessment_report as htmldoc
+from ncr.outputs.reports.asset_fetcher import AssetFetcher
+
+
+@contextlib.contextmanager
+def source_date(day: dt.date) -> Iterator[None]:
+    """Pin SOURCE_DATE_EPOCH to `day` for the duration: fontTools stamps it into every subset
+    font instead of the current time, so the same inputs give the same bytes. The environment is
+    process-wide: reports render in parallel in processes, never in threads."""
+    epoch = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC).timestamp()
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(max(0, int(epoch)))
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def write_pdf(html: str, day: dt.date, fetcher: AssetFetcher | None = None) -> bytes:
+    """Lay out a report's HTML; `day` (the review date) stands in for the clock."""
+    document = weasyprint.HTML(string=html, url_fetcher=fetcher or AssetFetcher())
+    with source_date(day):
+        data: bytes = document.write_pdf()
+    return data
+
+
+def assessment(result: Assessment) -> bytes:
+    html = htmldoc.assessment_html(result, embed_fonts=True)
+    return write_pdf(html, result.review.date)

@@ -1,0 +1,170 @@
+"""The response skeleton `ncr init` writes: every question as a commented block, ready to answer.
+
+Pure: a questionnaire (and, with `--from`, what carries over from an earlier review) in, the YAML
+text out. Values go through the YAML writer, never string formatting, so any text a reviewer wrote reads back unchanged;
+comments are built from the questionnaire with every line break in its text flattened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ncr.documents import Answer, Question, Questionnaire, Section
+from ncr.engine.carry_over import Carried, CarryOver
+from ncr.outputs import condition_words as describe
+from ncr.outputs.yaml_writer import WIDTH, dump
+
+INDENT = "  "
+HOW_TO_ANSWER = """\
+Answer under each question's comment block, in the short form `L1.1: "yes"` or the long form with
+`answer:`, `evidence:` (a list of documents, each text or {title: ..., url: ...}) and `note:`.
+Any scored question also takes `unknown` (scores 0); `n/a` only where its block allows it. An answer
+left empty is missing: it scores 0 and is listed as missing in the report.
+Check the file with: ncr validate FILE"""
+
+
+@dataclass(frozen=True)
+class Header:
+    """The top of the file: who is reviewed, when, with which questionnaire."""
+
+    code: str
+    name: str
+    year: int
+    questionnaire: str  # an id, or a path relative to the file, as it is written in it
+    date: dt.date
+    classification: str | None = None
+    schema: str | None = None  # where editors find the response JSON Schema
+
+
+def render(header: Header, qn: Questionnaire, carried: CarryOver | None = None) -> str:
+    lines = [*_preamble(header, qn, carried), "", dump(_header_data(header)), "answers:"]
+    answers = carried.answers if carried else {}
+    origin = carried.earlier.name if carried else ""
+    for section in qn.sections:
+        lines.extend(_section(section, answers, origin))
+    if carried is not None and carried.dropped:
+        lines.append("")
+        lines.extend(
+            _comment(
+                f"Answered in {carried.earlier.name} but not asked in {qn.id}, so not carried "
+                f"over: {', '.join(carried.dropped)}.",
+                "",
+            )
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _preamble(header: Header, qn: Questionnaire, carried: CarryOver | None) -> Iterator[str]:
+    if header.schema:
+        yield f"# yaml-language-server: $schema={header.schema}"
+    yield from _comment(f"National Cyber Review response: {qn.title} ({qn.id}).", "")
+    if carried is not None:
+        earlier = carried.earlier.response
+        summary = (
+            f"Answers, evidence and notes carried over from {carried.earlier.name} "
+            f"({earlier.country.code} {earlier.year}): {carried.kept} answer(s) kept"
+        )
+        if carried.unfit:
+            summary += f", {carried.unfit} to answer again (their blocks say why)"
+        yield from _comment(summary + ". Check each one: it describes the earlier review.", "")
+    yield "#"
+    yield from (f"# {line}" for line in HOW_TO_ANSWER.splitlines())
+
+
+def _header_data(header: Header) -> dict[str, Any]:
+    review: dict[str, Any] = {"date": header.date, "status": "draft", "reviewers": []}
+    if header.classification:
+        review["classification"] = header.classification
+    return {
+        "country": {"code": header.code, "name": header.name},
+        "year": header.year,
+        "questionnaire": header.questionnaire,
+        "review": review,
+    }
+
+
+def _section(section: Section, answers: Mapping[str, Carried], origin: str) -> Iterator[str]:
+    rule = INDENT + "# " + "=" * (WIDTH - len(INDENT) - 2)
+    yield ""
+    yield rule
+    yield from _comment(f"{section.id} — {section.title}", INDENT)
+    if section.description:
+        yield from _comment(section.description, INDENT)
+    yield rule
+    for q in section.questions:
+        yield ""
+        yield from _question(q)
+        yield from _entry(q, answers.get(q.id), origin)
+
+
+def _question(q: Question) -> Iterator[str]:
+    yield from _comment(describe.question_facts(q), INDENT)
+    yield from _comment(q.text, INDENT)
+    if q.help:
+        yield from _comment(f"Help: {q.help}", INDENT)
+    yield from _comment(describe.answer_kind(q), INDENT)
+    yield from (f"{INDENT}#   {line}" for line in describe.options(q))
+    if q.allow_na:
+        yield from _comment("n/a is allowed here.", INDENT)
+    if q.applies_if is not None:
+        condition = describe.condition(q.applies_if)
+        yield from _comment(f"Applies only if {condition}; otherwise leave it empty.", INDENT)
+    if q.replaces:
+        yield from _comment(f"Replaces question {q.replaces} of an earlier questionnaire.", INDENT)
+
+
+def _entry(q: Question, carried: Carried | None, origin: str) -> Iterator[str]:
+    """`  L1.1:` (missing), or the earlier answer written out, or shown in a comment if unfit."""
+    if carried is None:
+        yield from _entry_lines(q.id, None)
+        return
+    if carried.source != q.id:
+        yield from _comment(f"Carried over from {carried.source} in {origin}.", INDENT)
+    if carried.unfit is None:
+        yield from _entry_lines(q.id, _plain(carried.given))
+        return
+    yield from _comment(
+        f"The answer in {origin} no longer fits: {carried.unfit}. Answer again; there it read:",
+        INDENT,
+    )
+    for line in dump({q.id: _plain(carried.given)}).splitlines():
+        yield f"{INDENT}#   {line}".rstrip()
+    yield from _entry_lines(q.id, None)
+
+
+def _plain(given: Answer) -> Any:
+    """An answer as plain data: the short form when it is only an answer."""
+    evidence = [
+        item if isinstance(item, str) else item.model_dump(exclude_none=True)
+        for item in given.evidence
+    ]
+    if not evidence and given.note is None:
+        return given.answer
+    long: dict[str, Any] = {"answer": given.answer}
+    if evidence:
+        long["evidence"] = evidence
+    if given.note is not None:
+        long["note"] = given.note
+    return long
+
+
+def _entry_lines(qid: str, value: Any) -> list[str]:
+    """`qid: value` as it sits under `answers:`. Dumped in place rather than indented afterwards:
+    a literal block may hold line breaks other than "\n" (U+2028), after which PyYAML indents."""
+    return dump({"answers": {qid: value}}).removesuffix("\n").split("\n")[1:]
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    """`text` as wrapped comment lines. Every line break in it (and what YAML also counts as one,
+    such as U+2028) becomes a space, so the text can never end the comment early."""
+    wrapped = textwrap.wrap(
+        " ".join(text.split()),
+        WIDTH - len(indent) - 2,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return [f"{indent}# {line}" for line in wrapped]

@@ -1,0 +1,109 @@
+"""The assessment in a terminal: rich tables in colour, plain text when piped."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from ncr.engine.result import Assessment, Status
+from ncr.outputs.display import number, percent
+from ncr.outputs.terminal.tables import TOP, level_text, status_text, table
+
+
+def headline(result: Assessment) -> Group:
+    o = result.overall
+    bm = result.benchmark.title or result.benchmark.id or "no benchmark"
+    draft = " [bold red]DRAFT[/]" if result.review.status == "draft" else ""
+    lines = [
+        f"[bold]{escape(result.country.name)} ({result.country.code}) — review {result.year}[/]{draft}",
+        (
+            f"{escape(result.framework.title or result.framework.id)} {result.framework.version} · "
+            f"questionnaire {result.questionnaire.id} · benchmark: {escape(bm)}"
+        ),
+        (
+            f"Overall [bold]{number(o.score)}[/] / 100 · level {escape(level_text(o))} · "
+            f"reference {number(o.reference)} ({number(o.delta, True)}) · coverage {percent(o.coverage)}"
+        ),
+    ]
+    if o.capped_by:
+        lines.append(
+            f"[yellow]capped by rule {', '.join(o.capped_by)} (uncapped {number(o.uncapped_score)})[/]"
+        )
+    return Group(*(Text.from_markup(line) for line in lines))
+
+
+def pillar_table(result: Assessment, plain: bool) -> Table:
+    t = table(
+        "Pillar",
+        "Score",
+        "Level",
+        "Ref.",
+        "Delta",
+        "Status",
+        "Coverage",
+        title="Pillars",
+        plain=plain,
+    )
+    for p in result.pillars:
+        capped = f" (capped: {', '.join(p.capped_by)})" if p.capped_by else ""
+        t.add_row(
+            escape(p.title) + capped,
+            number(p.score),
+            escape(level_text(p)),
+            number(p.reference),
+            number(p.delta, True),
+            status_text(p.status),
+            percent(p.coverage),
+        )
+    return t
+
+
+def indicator_list(result: Assessment, status: Status, title: str, plain: bool) -> Table | None:
+    chosen = [i for i in result.indicators() if i.status == status]
+    if not chosen:
+        return None
+    chosen.sort(key=lambda i: (i.delta or 0) * (1 if status == "weakness" else -1))
+    t = table("Indicator", "Score", "Ref.", "Delta", title=f"{title} ({len(chosen)})", plain=plain)
+    for ind in chosen[:TOP]:
+        t.add_row(
+            escape(f"{ind.id} {ind.title}"),
+            number(ind.score),
+            number(ind.reference),
+            number(ind.delta, True),
+        )
+    return t
+
+
+def recommendation_table(result: Assessment, plain: bool) -> Table | None:
+    if not result.recommendations:
+        return None
+    t = table("#", "Recommendation", "Points", title="Top recommendations", plain=plain)
+    for rank, rec in enumerate(result.recommendations[:TOP], start=1):
+        label = "[red]CRITICAL[/] " if rec.kind == "critical_gap" else ""
+        t.add_row(
+            str(rank),
+            Text.from_markup(label + escape(f"{rec.title}: {rec.text}")),
+            number(rec.points_at_stake),
+        )
+    return t
+
+
+def show_assessment(result: Assessment, console: Console) -> None:
+    plain = not console.is_terminal
+    console.print(headline(result))
+    console.print(pillar_table(result, plain))
+    for part in (
+        indicator_list(result, "strength", "Top strengths", plain),
+        indicator_list(result, "weakness", "Top weaknesses", plain),
+    ):
+        if part is not None:
+            console.print(part)
+    if result.critical_gaps:
+        console.print(Text("Critical gaps", style="bold red"))
+        for gap in result.critical_gaps:
+            console.print(f"  • {escape(gap.message)} [dim]({gap.rule})[/]")
+    recs = recommendation_table(result, plain)
+    if recs is not None:
+        console.print(recs)

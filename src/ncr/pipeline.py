@@ -1,0 +1,114 @@
+"""One review from file to Assessment: load the response and what it names, score it, locate warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from ncr import __version__
+from ncr.documents import Benchmark, Framework, Questionnaire, Response
+from ncr.engine import Assessment, Inputs, assess
+from ncr.engine.result import AnswerResult, InputFile, Location
+from ncr.loader.loading import Loaded, Loader
+from ncr.problems import Problem
+from ncr.shipped import display_path
+
+Role = Literal["response", "questionnaire", "framework", "benchmark"]
+
+
+@dataclass(frozen=True)
+class Review:
+    """A response with the questionnaire, framework and benchmark it is assessed against."""
+
+    response: Loaded[Response]
+    questionnaire: Loaded[Questionnaire]
+    framework: Loaded[Framework]
+    benchmark: Loaded[Benchmark] | None
+
+    def inputs(self) -> Inputs:
+        bm = self.benchmark.model if self.benchmark else None
+        return Inputs(self.framework.model, self.questionnaire.model, self.response.model, bm)
+
+    def provenance(self) -> list[InputFile]:
+        fw, qn, resp, bm = self.framework, self.questionnaire, self.response, self.benchmark
+        files = [
+            _input("response", _response_id(resp.model), resp),
+            _input("questionnaire", qn.model.id, qn),
+            _input("framework", fw.model.id, fw, fw.model.version),
+        ]
+        if bm is not None:
+            files.append(_input("benchmark", bm.model.id, bm))
+        return files
+
+
+def _input(role: Role, ident: str, loaded: Loaded[Any], version: str | None = None) -> InputFile:
+    path = display_path(loaded.path)
+    return InputFile(role=role, id=ident, version=version, path=path, sha256=loaded.sha256)
+
+
+def _response_id(response: Response) -> str:
+    return f"{response.country.code}-{response.year}"
+
+
+def open_review(
+    loader: Loader, path: Path, benchmark: str | None = None, *, with_benchmark: bool = True
+) -> Review:
+    """Load a response and what it is assessed against; `benchmark` None means the framework's."""
+    response = loader.response(path)
+    questionnaire, framework = loader.questionnaire_for(response)
+    response = loader.check_answers(response, questionnaire)
+    bm = loader.benchmark_for(benchmark, framework) if with_benchmark else None
+    return Review(response, questionnaire, framework, bm)
+
+
+def assess_review(review: Review, *, strict: bool = False) -> Assessment:
+    """Score the review; its warnings (missing answers, ignored answers, absent evidence) located.
+    Under `strict`, missing answers are left to `missing_as_errors` instead."""
+    result = assess(review.inputs(), ncr_version=__version__, provenance=review.provenance())
+    found = answer_warnings(review, result.answers, with_missing=not strict)
+    warnings = sorted({*review.response.warnings, *found})
+    located = [
+        Location(file=w.file, line=w.line, column=w.column, message=w.message) for w in warnings
+    ]
+    return result.model_copy(update={"warnings": located})
+
+
+def answer_warnings(
+    review: Review, answers: Iterable[AnswerResult], *, with_missing: bool
+) -> list[Problem]:
+    doc, given = review.response.doc, review.response.model.answers
+    found = []
+    for answer in answers:
+        path = ("answers", answer.question)
+        if answer.state == "missing" and with_missing:
+            message = f"no answer to {answer.question}: {_short(answer.text)}"
+            found.append(doc.problem(path, message, "warning", at_key=True))
+        elif (
+            answer.state == "not_applicable"
+            and answer.question in given
+            and given[answer.question].answer is not None
+        ):
+            message = f"{answer.question} does not apply (its `applies_if` is false): the answer is ignored"
+            found.append(doc.problem(path, message, "warning"))
+        elif answer.evidence_required and answer.state == "answered" and not answer.evidence:
+            found.append(
+                doc.problem(
+                    path, f"{answer.question} requires evidence: add an `evidence` list", "warning"
+                )
+            )
+    return found
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def missing_as_errors(review: Review, result: Assessment) -> list[Problem]:
+    """`--strict`: every missing answer is an error."""
+    doc = review.response.doc
+    return [
+        doc.problem(("answers", qid), f"no answer to {qid} (--strict)", at_key=True)
+        for qid in result.missing
+    ]

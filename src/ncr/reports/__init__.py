@@ -1,1 +1,0 @@
-"""Report renderers, one module per format; each exposes `assessment`, `diff` and `overview`."""

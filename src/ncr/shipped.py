@@ -1,0 +1,33 @@
+"""Where the shipped frameworks, questionnaires and templates live, and how reports name them."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+BUILTIN = "built-in"
+SHIPPED = ("frameworks", "questionnaires", "templates")
+
+
+def builtin_root() -> Path:
+    """The shipped documents: inside the installed wheel, or at the top of a source checkout."""
+    packaged = Path(str(resources.files("ncr"))) / "_data"
+    if packaged.is_dir():
+        return packaged
+    # An editable install runs from src/ncr; the data sits at the top of the repository.
+    return Path(__file__).resolve().parents[2]
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in a report: shipped documents as `built-in:…`, so reports name no local
+    folders and read the same on every machine; others as given."""
+    try:
+        inside = path.resolve().relative_to(builtin_root().resolve())
+    except ValueError:
+        return str(path)
+    # a source checkout's root also holds examples/ and tests/, which are not shipped documents
+    return f"built-in:{inside.as_posix()}" if inside.parts[0] in SHIPPED else str(path)
+
+
+def template_dir() -> Path:
+    return builtin_root() / "templates"

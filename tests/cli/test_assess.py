@@ -1,0 +1,168 @@
+"""`ncr assess FILE` as a reviewer runs it: the screen, JSON, output files, gates, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import LIB, RESPONSES, RunNcr
+
+MINI_A = RESPONSES / "mini-a.yaml"
+GAPS = RESPONSES / "mini-gaps.yaml"
+BAD = RESPONSES / "mini-bad-answers.yaml"
+SCORED_KEYS = {"score", "level", "level_name", "coverage", "reference", "delta", "status"}
+
+
+def assessed(run_ncr: RunNcr, *args: str | Path) -> dict[str, Any]:
+    result = run_ncr("assess", "--format", "json", "--path", LIB, *args)
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_text_shows_country_score_and_pillars(run_ncr: RunNcr) -> None:
+    result = run_ncr("assess", MINI_A, "--path", LIB)
+    assert result.exit_code == 0
+    assert "Aurelia (XA) — review 2026" in result.stdout
+    assert "Overall 82.7 / 100" in result.stdout  # (77.22×2 + 93.75) / 3 = 82.73
+    for pillar in ("Law", "Technical"):
+        assert pillar in result.stdout
+
+
+def test_json_has_the_documented_keys(run_ncr: RunNcr) -> None:
+    data = assessed(run_ncr, GAPS)
+    assert data["ncr_version"]
+    assert (data["country"], data["year"]) == ({"code": "XB", "name": "Borduria"}, 2026)
+    assert (data["framework"]["id"], data["framework"]["version"]) == ("mini", "1.2.0")
+    assert (data["questionnaire"]["id"], data["benchmark"]["id"]) == ("mini-q", "ref")
+    assert data["overall"].keys() >= SCORED_KEYS
+    assert data["overall"]["score"] == 2.0  # (law 0×2 + tech 6) / 3
+    assert data["overall"]["status"] == "weakness"  # 2 - 60 = -58
+    [law, tech] = data["pillars"]
+    assert SCORED_KEYS | {"id", "capped_by", "indicators"} <= law.keys()
+    forensics = next(i for i in tech["indicators"] if i["id"] == "tech.forensics")
+    assert SCORED_KEYS | {"id", "capped_by"} <= forensics.keys()
+    assert forensics["capped_by"] == ["weak-forensics", "no-lab-no-csirt"]
+    assert data["critical_gaps"][0] == {"rule": "no-csirt", "message": "No national CSIRT."}
+    gap, *_ = data["recommendations"]
+    assert (gap["kind"], gap["rule"]) == ("critical_gap", "no-csirt")
+    weak = data["recommendations"][2]
+    assert (weak["kind"], weak["indicator"]) == ("indicator", "law.offences")
+    assert weak["points_at_stake"] == pytest.approx(80 * 4 / 9)  # (80 - 0) × 2/3 × 2/3
+    assert {"id": "L2", "answer": "none", "score": 0.0}.items() <= weak["questions"][1].items()
+    assert "no-powers" in data["rules_fired"]
+    assert data["missing"] == ["L4"]
+    first = data["warnings"][0]
+    assert (first["file"], first["line"], first["column"], first["message"]) == (
+        str(GAPS),
+        12,
+        1,
+        "no answer to L4: How many judges are trained?",
+    )
+
+
+def test_not_applicable_is_null_in_json(run_ncr: RunNcr) -> None:
+    tech = assessed(run_ncr, MINI_A)["pillars"][1]
+    stats = next(i for i in tech["indicators"] if i["id"] == "tech.stats")
+    assert (stats["score"], stats["level"], stats["status"]) == (None, None, "not_applicable")
+
+
+def test_output_file(run_ncr: RunNcr, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    result = run_ncr("assess", MINI_A, "--path", LIB, "-o", out)
+    assert result.exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == assessed(run_ncr, MINI_A)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
+
+
+def test_output_is_not_overwritten_without_force(run_ncr: RunNcr, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    out.write_text("keep me", encoding="utf-8")
+    refused = run_ncr("assess", MINI_A, "--path", LIB, "-o", out)
+    assert refused.exit_code == 2
+    assert "already exists; use --force" in refused.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
+    forced = run_ncr("assess", MINI_A, "--path", LIB, "-o", out, "--force")
+    assert forced.exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["country"]["code"] == "XA"
+
+
+def test_output_over_the_input_is_refused(run_ncr: RunNcr, tmp_path: Path) -> None:
+    # A response in a .json file (JSON is YAML), so the output's format matches the input's name.
+    source = tmp_path / "xa.json"
+    shutil.copy(MINI_A, source)
+    result = run_ncr("assess", source, "--path", LIB, "-o", source, "--force")
+    assert result.exit_code == 2
+    assert "refusing to write the output over an input file" in result.stderr
+    assert source.read_bytes() == MINI_A.read_bytes()
+
+
+def test_an_interrupted_run_leaves_the_old_file(
+    run_ncr: RunNcr, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(_: object) -> bytes:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("ncr.outputs.reports.json_report.as_bytes", interrupted)
+    out = tmp_path / "out.json"
+    out.write_text("old report", encoding="utf-8")
+    result = run_ncr("assess", MINI_A, "--path", LIB, "-o", out, "--force")
+    assert result.exit_code == 130
+    assert out.read_text(encoding="utf-8") == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+@pytest.mark.parametrize(("limit", "code"), [("90", 1), ("82.7", 0)])
+def test_fail_under(run_ncr: RunNcr, limit: str, code: int) -> None:
+    result = run_ncr("assess", MINI_A, "--path", LIB, "--fail-under", limit)
+    assert result.exit_code == code  # the overall score is 82.73
+    if code:
+        assert "gate not met: overall score 82.7 is under 90 (--fail-under)" in result.stderr
+
+
+def test_strict_fails_on_a_missing_answer_with_its_location(run_ncr: RunNcr) -> None:
+    result = run_ncr("assess", GAPS, "--path", LIB, "--strict")
+    assert result.exit_code == 1
+    assert f"{GAPS}:12:1: no answer to L4 (--strict)" in result.stderr.splitlines()
+    assert "gate not met: 1 missing answer(s) (--strict)" in result.stderr
+    assert run_ncr("assess", MINI_A, "--path", LIB, "--strict").exit_code == 0
+
+
+def test_invalid_response_lists_every_problem(run_ncr: RunNcr) -> None:
+    result = run_ncr("assess", BAD, "--path", LIB)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f'{BAD}:9:7: L1 is a yes/no question: answer "yes" or "no", not \'maybe\'',
+        f"{BAD}:10:7: L2 does not allow 'n/a'; answer it, or use 'unknown'",
+        f"{BAD}:11:3: no question 'L9' in questionnaire mini-q",
+        "3 errors — nothing was written.",
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_benchmark_by_id(run_ncr: RunNcr) -> None:
+    data = assessed(run_ncr, MINI_A, "--benchmark", "pillars-only")
+    assert data["benchmark"]["id"] == "pillars-only"
+    [law, tech] = data["pillars"]
+    assert (law["reference"], law["status"]) == (70.0, "strength")  # 77.22 - 70
+    assert (tech["reference"], tech["status"]) == (None, "unbenchmarked")
+    assert data["overall"]["status"] == "unbenchmarked"
+
+
+def test_benchmark_by_file(run_ncr: RunNcr) -> None:
+    edges = LIB / "frameworks" / "mini" / "benchmarks" / "edges.yaml"
+    data = assessed(run_ncr, MINI_A, "--benchmark", edges)
+    assert data["benchmark"]["id"] == "edges"
+    assert data["overall"]["reference"] == 82.7
+
+
+def test_unknown_benchmark(run_ncr: RunNcr) -> None:
+    result = run_ncr("assess", MINI_A, "--path", LIB, "--benchmark", "nope")
+    assert result.exit_code == 2
+    assert "error: no benchmark 'nope' for framework mini (known: " in result.stderr
+    assert "Traceback" not in result.output

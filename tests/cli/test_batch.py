@@ -1,0 +1,146 @@
+"""`ncr assess FILE… -o FOLDER`: one report per input, across processes; one bad file stops nothing.
+
+tests/fixtures/batch/ holds two valid mini responses — borduria.yaml (every score 100) and
+carpania.yaml (overall 27.85, see tests/fixtures/overview/xc-2026.yaml) — and broken.yaml, whose
+line 11 answers L2 with an option that does not exist.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from rich.console import Console
+
+from conftest import FIXTURES, LIB, RunNcr
+from ncr.cli.batch import Settings, assess_many
+from ncr.loader.search_path import Catalog
+
+BATCH = FIXTURES / "batch"
+GOOD = [BATCH / "borduria.yaml", BATCH / "carpania.yaml"]
+ALL = [*GOOD, BATCH / "broken.yaml"]
+
+
+def test_a_broken_file_is_reported_and_every_good_report_is_written(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    reports = tmp_path / "reports"
+    result = run_ncr("assess", "--path", LIB, *ALL, "-o", reports, "--format", "json", "-j", "2")
+    assert result.exit_code == 2
+    assert sorted(p.name for p in reports.iterdir()) == ["borduria.json", "carpania.json"]
+    assert json.loads((reports / "borduria.json").read_text())["overall"]["score"] == 100.0
+    carpania = json.loads((reports / "carpania.json").read_text())
+    assert carpania["overall"]["score"] == pytest.approx(27.85, abs=0.01)
+    assert f"{BATCH / 'broken.yaml'}:11:7: 'maybe' is not an option of L2" in result.stderr
+    assert f"created the folder {reports}" in result.stderr
+    assert "wrote 2 report(s)" in result.stderr
+    assert "1 invalid input(s)" in result.stderr
+
+
+def test_markdown_reports_are_named_after_their_inputs(run_ncr: RunNcr, tmp_path: Path) -> None:
+    result = run_ncr("assess", "--path", LIB, *GOOD, "-o", tmp_path, "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert "Borduria" in (tmp_path / "borduria.md").read_text()
+    assert "Carpania" in (tmp_path / "carpania.md").read_text()
+
+
+@pytest.mark.slow
+def test_pdf_is_the_default_format_of_a_folder(run_ncr: RunNcr, tmp_path: Path) -> None:
+    result = run_ncr("assess", "--path", LIB, *GOOD, "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    text = PdfReader(tmp_path / "borduria.pdf").pages[0].extract_text()
+    assert "Borduria" in text
+    assert (tmp_path / "carpania.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_existing_reports_are_refused_before_any_work(run_ncr: RunNcr, tmp_path: Path) -> None:
+    (tmp_path / "borduria.json").write_text("keep me")
+    (tmp_path / "carpania.json").write_text("keep me too")
+    extra = tmp_path / "aurelia.yaml"
+    shutil.copy(FIXTURES / "responses" / "mini-a.yaml", extra)
+    result = run_ncr("assess", "--path", LIB, *GOOD, extra, "-o", tmp_path, "--format", "json")
+    assert result.exit_code == 2
+    # Both conflicts are listed, and nothing was written: not even the report that was free.
+    assert (
+        "2 report(s) cannot be written (use --force to replace existing reports)" in result.stderr
+    )
+    assert f"{tmp_path / 'borduria.json'} already exists" in result.stderr
+    assert f"{tmp_path / 'carpania.json'} already exists" in result.stderr
+    assert not (tmp_path / "aurelia.json").exists()
+    assert (tmp_path / "borduria.json").read_text() == "keep me"
+
+
+def test_force_replaces_existing_reports(run_ncr: RunNcr, tmp_path: Path) -> None:
+    (tmp_path / "borduria.json").write_text("old")
+    result = run_ncr("assess", "--path", LIB, *GOOD, "-o", tmp_path, "--format", "json", "--force")
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "borduria.json").read_text())["country"]["code"] == "XB"
+
+
+def test_inputs_with_the_same_name_are_refused_up_front(run_ncr: RunNcr, tmp_path: Path) -> None:
+    twin = tmp_path / "elsewhere" / "borduria.yaml"
+    twin.parent.mkdir()
+    shutil.copy(GOOD[0], twin)
+    reports = tmp_path / "reports"
+    result = run_ncr("assess", "--path", LIB, *GOOD, twin, "-o", reports, "--format", "md")
+    assert result.exit_code == 2
+    assert "inputs with the same name would write the same report" in result.stderr
+    assert f"{GOOD[0]} and {twin}" in result.stderr
+    assert not reports.exists()
+
+
+def test_one_report_file_for_several_inputs_is_a_usage_error(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    result = run_ncr("assess", "--path", LIB, *GOOD, "-o", tmp_path / "all.pdf")
+    assert result.exit_code == 2
+    assert "names one report, but several inputs need a folder" in result.stderr
+
+
+def test_gates_are_checked_per_file_and_exit_1(run_ncr: RunNcr, tmp_path: Path) -> None:
+    result = run_ncr(
+        "assess", "--path", LIB, *GOOD, "-o", tmp_path, "--format", "json", "--fail-under", "50"
+    )
+    # Carpania's 27.85 is under 50; its report is still written.
+    assert result.exit_code == 1
+    assert f"gate not met: {GOOD[1]}: overall score 27.9 is under 50" in result.stderr
+    assert (tmp_path / "carpania.json").exists()
+
+
+def test_without_a_folder_several_files_give_one_row_each(run_ncr: RunNcr) -> None:
+    result = run_ncr("assess", "--path", LIB, *ALL)
+    assert result.exit_code == 2
+    rows = [line for line in result.stdout.splitlines() if "2026" in line or "invalid" in line]
+    assert len(rows) == 3
+    assert "Borduria (XB)" in rows[0] and "100.0" in rows[0] and "5 Dynamic" in rows[0]
+    assert "Carpania (XC)" in rows[1] and "27.9" in rows[1] and "weakness" in rows[1]
+    assert "invalid" in rows[2]
+
+
+def test_json_rows_without_a_folder(run_ncr: RunNcr) -> None:
+    result = run_ncr("assess", "--path", LIB, *ALL, "--format", "json")
+    rows = json.loads(result.stdout)
+    assert [(r["file"], r["valid"]) for r in rows] == [(str(p), p != ALL[2]) for p in ALL]
+    assert rows[0]["overall"]["level_name"] == "Dynamic"
+
+
+def test_jobs_must_be_positive(run_ncr: RunNcr) -> None:
+    result = run_ncr("assess", "--path", LIB, *GOOD, "--jobs", "0")
+    assert result.exit_code == 2
+    assert "--jobs must be 1 or more" in result.stderr
+
+
+def test_the_progress_bar_shows_only_on_a_terminal() -> None:
+    settings = Settings(Catalog.create([LIB], env={}), Path.cwd())
+    screens = []
+    for terminal in (True, False):
+        out = io.StringIO()
+        outcomes = assess_many(GOOD, settings, 2, Console(file=out, force_terminal=terminal))
+        assert [o.snapshot and o.snapshot.country.code for o in outcomes] == ["XB", "XC"]
+        screens.append(out.getvalue())
+    assert "assessing" in screens[0]
+    assert screens[1] == ""

@@ -1,0 +1,166 @@
+"""`ncr init`: a skeleton that validates, carries an earlier review over, and overwrites nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assessing import assess_file, scores_by_id
+from conftest import EXAMPLES, LIB, RESPONSES, RunNcr
+from ncr.documents import Answer
+from ncr.loader.loading import Loader
+from ncr.loader.search_path import Catalog
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def init(run_ncr: RunNcr, *args: str | Path, country: str = "XA") -> Path:
+    """Run `ncr init` on the mini library; return the response file it wrote."""
+    result = run_ncr("init", "--path", LIB, "-c", country, *args)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    wrote = next(line for line in result.stderr.splitlines() if line.startswith("wrote "))
+    return Path(wrote.removeprefix("wrote ").split(":")[0])
+
+
+def test_the_skeleton_validates_with_every_answer_missing(run_ncr: RunNcr, workdir: Path) -> None:
+    written = init(run_ncr, "-q", "mini-q", "-y", "2026")
+    assert written == Path("xa-2026.yaml")
+    text = written.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=./ncr-response.schema.json"
+    schema = json.loads((workdir / "ncr-response.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"] == "ncr response"
+
+    result = run_ncr("validate", "--path", LIB, written)
+    assert result.exit_code == 0, result.output
+    # Ten questions: T5 is text (never missing), T2 applies only if T1 is "yes".
+    missing = [line for line in result.stderr.splitlines() if ": warning: no answer to " in line]
+    assert len(missing) == 8
+    assert "xa-2026.yaml: response — valid, 8 warning(s)" in result.stderr
+
+
+def test_an_existing_file_is_kept_without_force(run_ncr: RunNcr, workdir: Path) -> None:
+    (workdir / "xa-2026.yaml").write_text("mine\n", encoding="utf-8")
+    result = run_ncr("init", "--path", LIB, "-q", "mini-q", "-c", "XA", "-y", "2026")
+    assert result.exit_code == 2
+    assert "xa-2026.yaml already exists; use --force to replace it" in result.stderr
+    assert (workdir / "xa-2026.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert not (workdir / "ncr-response.schema.json").exists()  # nothing was done at all
+
+    init(run_ncr, "-q", "mini-q", "-y", "2026", "--force")
+    assert "answers:" in (workdir / "xa-2026.yaml").read_text(encoding="utf-8")
+
+
+def test_the_earlier_review_is_never_written_over(run_ncr: RunNcr, workdir: Path) -> None:
+    old = shutil.copy(RESPONSES / "mini-a.yaml", workdir / "old.yaml")
+    before = Path(old).read_bytes()
+    args = ("-q", "mini-q", "-y", "2026", "--from", old, "-o", old, "--force")
+    result = run_ncr("init", "--path", LIB, "-c", "XA", *args)
+    assert result.exit_code == 2
+    assert "refusing to write the output over an input file" in result.stderr
+    assert Path(old).read_bytes() == before
+
+
+def test_a_schema_file_already_there_is_left_alone(run_ncr: RunNcr, workdir: Path) -> None:
+    (workdir / "ncr-response.schema.json").write_text("{}\n", encoding="utf-8")
+    result = run_ncr("init", "--path", LIB, "-q", "mini-q", "-c", "XA", "-y", "2026")
+    assert result.exit_code == 0
+    assert (workdir / "ncr-response.schema.json").read_text(encoding="utf-8") == "{}\n"
+    assert "ncr schema response -o ncr-response.schema.json --force" in result.stderr
+
+
+@pytest.mark.parametrize("filled", ["mini-a.yaml", "mini-tricky.yaml"])
+def test_from_a_filled_file_gives_the_same_answers_and_scores(
+    run_ncr: RunNcr, workdir: Path, filled: str
+) -> None:
+    source = RESPONSES / filled
+    written = init(run_ncr, "-q", "mini-q", "-y", "2026", "--from", source)
+
+    loader = Loader(Catalog.create([LIB], env={}))
+    old, new = loader.response(source).model, loader.response(written).model
+    assert new.answers == old.answers
+    assert new.country == old.country  # the name comes from the earlier review
+    assert new.review.classification == old.review.classification
+    assert new.review.status == "draft"
+
+    old_scores, new_scores = scores_by_id(assess_file(source)), scores_by_id(assess_file(written))
+    assert {k: s.score for k, s in new_scores.items()} == {
+        k: s.score for k, s in old_scores.items()
+    }
+    assert new_scores["overall"].score == pytest.approx(82.73, abs=0.005)
+
+
+def test_answers_carry_into_the_next_questionnaire_cycle(run_ncr: RunNcr, workdir: Path) -> None:
+    shutil.copy(RESPONSES / "mini-a.yaml", workdir / "xa-2026.yaml")
+    written = init(run_ncr, "-q", "mini-q2", "-y", "2027", "--from", "xa-2026.yaml")
+    lines = written.read_text(encoding="utf-8").splitlines()
+    assert lines[lines.index("  L2b: partial") - 1] == "  # Carried over from L2 in xa-2026.yaml."
+    assert lines[-1] == (
+        "# Answered in xa-2026.yaml but not asked in mini-q2, so not carried over: T5."
+    )
+
+    result = run_ncr("validate", "--path", LIB, written)
+    assert result.exit_code == 0, result.output
+    missing = {
+        line.split("no answer to ")[1][:2]
+        for line in result.stderr.splitlines()
+        if "no answer to" in line
+    }
+    assert missing == {"T2", "T6", "T7"}  # T2 and T6 no longer fit; T7 is new
+
+    scores = scores_by_id(assess_file(written))
+    # law.offences (2×100 + 50)/3 = 83.33 · law.procedure (80 + 50)/2 = 65 · law 77.22
+    # tech.csirt (100 + 0)/2 = 50 · tech.forensics (100 + 2×100)/3 = 100 · tech.stats 0
+    # tech (50 + 3×100 + 0)/5 = 70 · overall (2×77.22 + 70)/3 = 74.81
+    expected = {"law.offences": 83.33, "law": 77.22, "tech.csirt": 50, "tech": 70, "overall": 74.81}
+    assert {k: round(scores[k].score or 0, 2) for k in expected} == expected
+
+
+def test_a_questionnaire_file_is_named_relative_to_the_response(
+    run_ncr: RunNcr, workdir: Path
+) -> None:
+    (workdir / "out").mkdir()
+    qn = shutil.copy(LIB / "questionnaires" / "mini-q.yaml", workdir / "mini-q-copy.yaml")
+    written = init(run_ncr, "-q", qn, "-y", "2026", "-o", "out/xa.yaml")
+    loader = Loader(Catalog.create([LIB], env={}))
+    assert loader.response(written).model.questionnaire == "../mini-q-copy.yaml"
+    assert (workdir / "out" / "ncr-response.schema.json").is_file()
+    assert run_ncr("validate", "--path", LIB, written).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-q", "mini-q", "-c", "XAB", "-y", "2026"), "--country takes a two-letter code"),
+        (("-q", "mini-q", "-c", "XA", "-y", "99"), "--year: input should be greater than"),
+        (("-q", "mini-q", "-c", "XA", "-y", "2026", "--name", " "), "--name: "),
+        (("-q", "mini-qq", "-c", "XA", "-y", "2026"), "no questionnaire 'mini-qq'"),
+    ],
+)
+def test_bad_options_are_refused_before_anything_is_written(
+    run_ncr: RunNcr, workdir: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = run_ncr("init", "--path", LIB, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert list(workdir.iterdir()) == []
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_example_carries_over_whole_into_its_own_questionnaire(
+    run_ncr: RunNcr, workdir: Path, example: Path
+) -> None:
+    loader = Loader(Catalog.create([], env={}))
+    old = loader.response(example).model
+    args = ("-q", old.questionnaire, "-y", str(old.year), "--from", example)
+    written = init(run_ncr, *args, country=old.country.code)
+    new = loader.response(written).model
+    # The new file also lists the questions the example leaves unanswered, as empty entries.
+    assert {k: a for k, a in new.answers.items() if a != Answer()} == old.answers

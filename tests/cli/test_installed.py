@@ -1,0 +1,170 @@
+"""`ncr list`, `ncr show`, `ncr schema`: what is installed, as a reviewer reads it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, LIB, RunNcr
+from ncr.shipped import BUILTIN
+
+BROKEN_LIB = FIXTURES / "broken-lib"
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wide enough that no table cell or tree line wraps."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
+def rows(output: str) -> list[list[str]]:
+    """The cells of every table row printed (plain tables, as when piped)."""
+    return [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in output.splitlines()
+        if line.startswith("|") and "---" not in line
+    ]
+
+
+def test_list_shows_each_document_with_its_origin(run_ncr: RunNcr) -> None:
+    result = run_ncr("list", "--path", LIB)
+    assert result.exit_code == 0, result.output
+    table = rows(result.stdout)
+    assert ["mini", "1.2.0", "Mini test framework", str(LIB)] in table
+    assert ["ncr-core", "1.0.0", "National Cyber Review core framework", BUILTIN] in table
+    assert ["mini-q2", "mini", "Mini questionnaire, second cycle", str(LIB)] in table
+    assert [
+        "ncr-core-2026",
+        "ncr-core",
+        "National Cyber Review questionnaire, 2026 cycle",
+        BUILTIN,
+    ] in table
+    assert ["ref", "mini", "Reference for tests", str(LIB)] in table
+    assert next(r[:2] for r in table if r[0] == "good-practice") == ["good-practice", "ncr-core"]
+
+
+def test_list_as_json(run_ncr: RunNcr) -> None:
+    result = run_ncr("list", "--path", LIB, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    mini = next(f for f in data["frameworks"] if f["id"] == "mini")
+    assert mini == {
+        "id": "mini",
+        "version": "1.2.0",
+        "title": "Mini test framework",
+        "origin": str(LIB),
+        "path": str(LIB / "frameworks" / "mini" / "framework.yaml"),
+        "problem": None,
+    }
+    questionnaires = {q["id"]: (q["framework"], q["origin"]) for q in data["questionnaires"]}
+    assert questionnaires["mini-q"] == ("mini", str(LIB))
+    assert questionnaires["ncr-core-2023"] == ("ncr-core", BUILTIN)
+    benchmarks = {b["id"]: b["framework"] for b in data["benchmarks"]}
+    assert benchmarks["pillars-only"] == "mini"
+    assert benchmarks["good-practice"] == "ncr-core"
+
+
+def test_a_broken_document_is_listed_with_its_first_problem(run_ncr: RunNcr) -> None:
+    result = run_ncr("list", "--path", BROKEN_LIB, "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    framework_file = BROKEN_LIB / "frameworks" / "broken" / "framework.yaml"
+    (broken,) = [f for f in data["frameworks"] if f["id"] == "broken"]
+    assert broken["problem"] == f"{framework_file}:2:1: missing required key 'title'"
+    # The questionnaire is fine itself, but its framework is not.
+    (broken_q,) = [q for q in data["questionnaires"] if q["id"] == "broken-q"]
+    assert broken_q["problem"].startswith(f"{framework_file}:")
+    assert "2 broken document(s)" in result.stderr
+    assert any(f["id"] == "ncr-core" and f["problem"] is None for f in data["frameworks"])
+
+    text = run_ncr("list", "--path", BROKEN_LIB)
+    assert ["broken", "", f"broken: {broken['problem']}", str(BROKEN_LIB)] in rows(text.stdout)
+
+
+def test_show_a_framework_as_a_tree(run_ncr: RunNcr) -> None:
+    result = run_ncr("show", "mini", "--path", LIB)
+    assert result.exit_code == 0, result.output
+    lines = [line.lstrip("│├└─ ") for line in result.stdout.splitlines()]
+    for expected in [
+        "mini — Mini test framework · version 1.2.0",
+        (
+            "Levels: 1 Start-up (from 0) · 2 Formative (from 20) · 3 Established (from 40) · "
+            "4 Strategic (from 60) · 5 Dynamic (from 80)"
+        ),
+        # Pillar weights 2 and 1; indicator weights within tech 1, 3, 1.
+        "Pillar law — Law · weight 2 (67% of overall)",
+        "law.offences — Offences · weight 2 (67% of law)",
+        "References: Budapest Convention arts. 2-6",
+        "tech.forensics — Forensics · weight 3 (60% of tech)",
+        "no-offences-cap: indicator law.offences < 20 → cap law at 39.9",
+        "Without offences in law, the law pillar is at most Formative.",
+        'no-lab-no-csirt: T3 is "no" and not (T1 is "yes") → cap tech.forensics at 10',
+        "Benchmarks: edges, pillars-only, ref (default)",
+    ]:
+        assert expected in lines
+
+
+def test_show_a_questionnaire_as_a_tree(run_ncr: RunNcr) -> None:
+    result = run_ncr("show", "mini-q2", "--path", LIB)
+    assert result.exit_code == 0, result.output
+    lines = [line.lstrip("│├└─ ") for line in result.stdout.splitlines()]
+    for expected in [
+        "mini-q2 — Mini questionnaire, second cycle · framework mini >=1.0,<2.0",
+        "Section law — Law · 4 questions",
+        "L2b · one choice · indicator law.offences · evidence optional",
+        "Is data interference (deleting, altering or suppressing data) a crime?",
+        '"partial"  Partly (50)',
+        "replaces L2",
+        "A number, 0 or more. Scores by band: from 0: 0, from 1: 50, from 5: 100.",
+        'applies only if T1 is "yes"',
+    ]:
+        assert expected in lines
+
+
+def test_show_an_unknown_id(run_ncr: RunNcr) -> None:
+    result = run_ncr("show", "minii", "--path", LIB)
+    assert result.exit_code == 2
+    assert "no framework or questionnaire 'minii' (known: mini, mini-q, mini-q2, ncr-core" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    "kind", ["framework", "questionnaire", "response", "benchmark", "result", "diff"]
+)
+def test_schema_of_every_kind(run_ncr: RunNcr, kind: str) -> None:
+    result = run_ncr("schema", kind)
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["title"] == f"ncr {kind}"
+    assert schema["type"] == "object"
+
+
+def test_the_response_schema_admits_short_and_empty_answers(run_ncr: RunNcr) -> None:
+    schema = json.loads(run_ncr("schema", "response").stdout)
+    (answer,) = schema["properties"]["answers"]["patternProperties"].values()
+    kinds = {choice.get("type") or choice.get("$ref") for choice in answer["anyOf"]}
+    assert {"#/$defs/Answer", "string", "number", "array", "null"} <= kinds
+
+
+def test_schema_to_a_file_is_not_overwritten_without_force(run_ncr: RunNcr, tmp_path: Path) -> None:
+    target = tmp_path / "fw.schema.json"
+    assert run_ncr("schema", "framework", "-o", target).exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["title"] == "ncr framework"
+    again = run_ncr("schema", "benchmark", "-o", target)
+    assert again.exit_code == 2
+    assert "already exists; use --force" in again.stderr
+    assert run_ncr("schema", "benchmark", "-o", target, "--force").exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["title"] == "ncr benchmark"
+
+
+def test_schema_of_an_unknown_kind(run_ncr: RunNcr) -> None:
+    result = run_ncr("schema", "reponse")
+    assert result.exit_code == 2
+    assert (
+        "unknown kind 'reponse'; choose one of: framework, questionnaire, response, benchmark, "
+        "result, diff" in result.stderr
+    )

@@ -1,0 +1,74 @@
+"""The search path: --path, NCR_PATH, built-ins, and ids found twice."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, LIB, RESPONSES, RunNcr
+from ncr.loader.search_path import Catalog
+from ncr.problems import InputError
+from ncr.shipped import BUILTIN
+
+DUPLICATE = FIXTURES / "duplicate"
+
+
+def test_user_paths_come_before_builtins() -> None:
+    catalog = Catalog.create([LIB], env={})
+    assert [origin for _, origin in catalog.roots] == [str(LIB), BUILTIN]
+    assert catalog.questionnaires()["mini-q"].path == LIB / "questionnaires" / "mini-q.yaml"
+
+
+def test_ncr_path_is_split_on_the_os_separator() -> None:
+    env = {"NCR_PATH": os.pathsep.join([str(LIB), str(DUPLICATE)])}
+    roots = [root for root, _ in Catalog.create([], env=env).roots]
+    assert roots[:2] == [LIB, DUPLICATE]
+
+
+def test_the_same_root_twice_counts_once() -> None:
+    catalog = Catalog.create([LIB, LIB], env={"NCR_PATH": str(LIB)})
+    assert len(catalog.roots) == 2
+    assert "mini-q" in catalog.questionnaires()
+
+
+def test_an_id_found_twice_names_both_files() -> None:
+    with pytest.raises(InputError) as caught:
+        Catalog.create([LIB, DUPLICATE], env={}).questionnaires()
+    (problem,) = caught.value.problems
+    assert problem.file == str(DUPLICATE / "questionnaires" / "mini-q.yaml")
+    assert str(LIB / "questionnaires" / "mini-q.yaml") in problem.message
+
+
+def test_the_cli_reports_a_duplicate_with_exit_2(run_ncr: RunNcr) -> None:
+    result = run_ncr("validate", "--path", LIB, "--path", DUPLICATE, RESPONSES / "mini-a.yaml")
+    assert result.exit_code == 2
+    assert "questionnaire id 'mini-q' is also defined in" in result.stderr
+
+
+def test_ncr_path_from_the_environment_is_used(
+    run_ncr: RunNcr, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NCR_PATH", str(LIB))
+    result = run_ncr("validate", RESPONSES / "mini-a.yaml")
+    assert result.exit_code == 0, result.output
+
+
+def test_an_unknown_questionnaire_is_located_with_a_hint(run_ncr: RunNcr) -> None:
+    file = RESPONSES / "mini-unknown-questionnaire.yaml"
+    result = run_ncr("validate", "--path", LIB, file)
+    assert result.exit_code == 2
+    assert (
+        f"{file}:3:16: no questionnaire 'mini-qq' on the search path (did you mean 'mini-q'?)"
+        in result.stderr
+    )
+
+
+def test_builtin_documents_are_found_without_any_path() -> None:
+    catalog = Catalog.create([], env={})
+    assert "ncr-core" in catalog.frameworks()
+    assert {"ncr-core-2023", "ncr-core-2026"} <= set(catalog.questionnaires())
+    assert {"good-practice", "global-baseline"} <= set(catalog.benchmarks("ncr-core"))
+    assert all(found.origin == BUILTIN for found in catalog.frameworks().values())
+    assert isinstance(catalog.frameworks()["ncr-core"].path, Path)
