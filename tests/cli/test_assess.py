@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from conftest import LIB, RESPONSES, RunNcr
 
@@ -166,3 +168,80 @@ def test_unknown_benchmark(run_ncr: RunNcr) -> None:
     assert result.exit_code == 2
     assert "error: no benchmark 'nope' for framework mini (known: " in result.stderr
     assert "Traceback" not in result.output
+
+
+CHAIN = 5000
+
+
+def _chain_files(tmp_path: Path, forward: bool) -> Path:
+    """mini-q with a section of CHAIN yes/no questions on law.offences, each answered only if its
+    neighbour (the next one when `forward`, else the previous one) is "yes"; every answer is "yes"
+    but C2500's, which breaks the chain."""
+    qn = yaml.safe_load((LIB / "questionnaires" / "mini-q.yaml").read_text(encoding="utf-8"))
+    qn["id"] = "chain-q"
+    chain = []
+    for i in range(CHAIN):
+        question: dict[str, Any] = {
+            "id": f"C{i}",
+            "indicator": "law.offences",
+            "text": f"Chained question {i}?",
+            "type": "yes_no",
+        }
+        neighbour = i + 1 if forward else i - 1
+        if 0 <= neighbour < CHAIN:
+            question["applies_if"] = {"question": f"C{neighbour}", "is": "yes"}
+        chain.append(question)
+    # a section holds at most 2,000 questions: the chain runs across five of them
+    for start in range(0, CHAIN, 1000):
+        part = {"id": f"chain{start}", "title": "Chain", "questions": chain[start : start + 1000]}
+        qn["sections"].append(part)
+    lib = tmp_path / "lib" / "questionnaires"
+    lib.mkdir(parents=True)
+    (lib / "chain-q.yaml").write_text(yaml.safe_dump(qn, sort_keys=False), encoding="utf-8")
+    response = yaml.safe_load((RESPONSES / "mini-a.yaml").read_text(encoding="utf-8"))
+    response["questionnaire"] = "chain-q"
+    response["answers"].update({f"C{i}": "yes" if i != 2500 else "no" for i in range(CHAIN)})
+    target = tmp_path / "chain.yaml"
+    target.write_text(yaml.safe_dump(response, sort_keys=False), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize(
+    ("forward", "expected"),
+    [
+        # Forward: C0..C2499 hang on C2500 = "no", so they do not apply; C2500 (0) and C2501..C4999
+        # (2,499 × 100) do. With mini-a's L1 (weight 2, 100) and L2 (partial, 50):
+        # (200 + 50 + 249,900 + 0) / (2 + 1 + 2,500) = 250,150 / 2,503.
+        (True, 250_150 / 2_503),
+        # Backward: C0..C2499 (2,500 × 100) and C2500 (0) apply; C2501.. hang on C2500.
+        # (200 + 50 + 250,000 + 0) / (2 + 1 + 2,501) = 250,250 / 2,504.
+        (False, 250_250 / 2_504),
+    ],
+)
+def test_a_long_applies_if_chain_validates_and_assesses_in_either_direction(
+    run_ncr: RunNcr, tmp_path: Path, forward: bool, expected: float
+) -> None:
+    response = _chain_files(tmp_path, forward)
+    path = ("--path", LIB, "--path", tmp_path / "lib")
+    assert run_ncr("validate", *path, response).exit_code == 0
+    done = run_ncr("assess", *path, response, "--format", "json")
+    assert done.exit_code == 0
+    result = json.loads(done.stdout)
+    law = next(p for p in result["pillars"] if p["id"] == "law")
+    offences = next(i for i in law["indicators"] if i["id"] == "law.offences")
+    assert offences["score"] == pytest.approx(expected)
+
+
+def test_an_applies_if_cycle_is_named_for_each_question_on_it_only(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    response = _chain_files(tmp_path, forward=True)
+    questionnaire = tmp_path / "lib" / "questionnaires" / "chain-q.yaml"
+    qn = yaml.safe_load(questionnaire.read_text(encoding="utf-8"))
+    # C4999 now hangs on C4997: C4997 → C4998 → C4999 → C4997 is a cycle; C0..C4996 only lead into it
+    qn["sections"][-1]["questions"][-1]["applies_if"] = {"question": "C4997", "is": "yes"}
+    questionnaire.write_text(yaml.safe_dump(qn, sort_keys=False), encoding="utf-8")
+    done = run_ncr("validate", "--path", LIB, "--path", tmp_path / "lib", response)
+    assert done.exit_code == 2
+    named = sorted(set(re.findall(r"`applies_if` of (C\d+) depends on", done.output)))
+    assert named == ["C4997", "C4998", "C4999"]

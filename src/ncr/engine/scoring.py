@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ncr.documents import Framework, Pillar, Question, Questionnaire, Response, Rule
+from ncr.documents.condition_walk import applies_if_order, questions_named
 from ncr.documents.vocabulary import NA, OVERALL
 from ncr.engine.answers import Normalized, ScoredAnswer, normalize, score_answer
 from ncr.engine.evaluation import Facts, holds
@@ -59,15 +60,18 @@ def score_answers(questionnaire: Questionnaire, response: Response) -> dict[str,
     applicable: dict[str, bool] = {}
 
     def seen(qid: str) -> Normalized:
-        return raw.get(qid) if applies(qid) else NA
+        # a question not yet placed (only on a cycle, which the loader refuses) reads as n/a
+        return raw.get(qid) if applicable.get(qid, False) else NA
 
-    def applies(qid: str) -> bool:
-        if qid not in applicable:
-            condition = questions[qid].applies_if
-            applicable[qid] = condition is None or holds(condition, Facts(seen, {}))
-        return applicable[qid]
+    depends_on = {
+        qid: questions_named(q.applies_if) if q.applies_if else [] for qid, q in questions.items()
+    }
+    order, _ = applies_if_order(depends_on)
+    for qid in order:
+        condition = questions[qid].applies_if
+        applicable[qid] = condition is None or holds(condition, Facts(seen, {}))
 
-    return {qid: score_answer(q, raw.get(qid), applies(qid)) for qid, q in questions.items()}
+    return {qid: score_answer(q, raw.get(qid), applicable[qid]) for qid, q in questions.items()}
 
 
 def facts_for(answers: Mapping[str, ScoredAnswer], indicators: Mapping[str, Aggregate]) -> Facts:

@@ -16,7 +16,7 @@ from packaging.version import InvalidVersion, Version
 
 from ncr.documents import Benchmark, Condition, Framework, Question, Questionnaire, Response
 from ncr.documents.answer_fit import allowed_values, answer_problem
-from ncr.documents.condition_walk import questions_named, walk
+from ncr.documents.condition_walk import applies_if_order, questions_named, walk
 from ncr.documents.conditions import IndicatorAtLeast, IndicatorBelow, QuestionIn, QuestionIs
 from ncr.documents.vocabulary import MISSING, OVERALL, SPECIAL_ANSWERS
 from ncr.problems import Severity
@@ -221,6 +221,10 @@ def _condition_values(
 
 
 def _applies_if(qn: Questionnaire, questions: dict[str, Question]) -> Iterator[Finding]:
+    depends_on = {
+        qid: questions_named(q.applies_if) if q.applies_if else [] for qid, q in questions.items()
+    }
+    _, cyclic = applies_if_order(depends_on)
     for path, q in question_paths(qn):
         if q.applies_if is None:
             continue
@@ -229,23 +233,8 @@ def _applies_if(qn: Questionnaire, questions: dict[str, Question]) -> Iterator[F
             if isinstance(sub, IndicatorBelow | IndicatorAtLeast):
                 yield Finding(sub_path, "`applies_if` may only use question conditions")
         yield from _condition_values(q.applies_if, cond_path, questions, "")
-        if _depends_on_itself(q.id, questions):
+        if q.id in cyclic:
             yield Finding(cond_path, f"`applies_if` of {q.id} depends on {q.id} itself (a cycle)")
-
-
-def _depends_on_itself(start: str, questions: dict[str, Question]) -> bool:
-    stack, seen = [start], set()
-    while stack:
-        q = questions.get(stack.pop())
-        if q is None or q.applies_if is None:
-            continue
-        for name in questions_named(q.applies_if):
-            if name == start:
-                return True
-            if name not in seen:
-                seen.add(name)
-                stack.append(name)
-    return False
 
 
 def _rules_against(fw: Framework, questions: dict[str, Question]) -> Iterator[Finding]:
