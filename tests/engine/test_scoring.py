@@ -20,8 +20,6 @@ from assessing import (
     write_variant,
 )
 from conftest import RESPONSES
-from ncr.documents import Question
-from ncr.engine.answers import score_answer
 
 MINI_A = RESPONSES / "mini-a.yaml"
 GAPS = RESPONSES / "mini-gaps.yaml"
@@ -85,21 +83,6 @@ def test_each_answer_type(
     result = assess_file(write_variant(tmp_path, {question: answer}))
     assert answer_score(result, question) == score
     assert scores_by_id(result)[indicator].score == approx(expected)
-
-
-def test_a_number_below_the_first_band_scores_zero() -> None:
-    # mini-q's bands start at 0, where no number can be below; here the first band starts at 1.
-    question = Question.model_validate(
-        {
-            "id": "Q",
-            "indicator": "i",
-            "text": "How many?",
-            "type": "number",
-            "bands": [{"min": 1, "score": 50}, {"min": 5, "score": 100}],
-        }
-    )
-    assert score_answer(question, 0.5, applicable=True).score == 0.0
-    assert score_answer(question, 1.0, applicable=True).score == 50.0
 
 
 def test_missing_answer_scores_zero_and_is_listed(tmp_path: Path) -> None:

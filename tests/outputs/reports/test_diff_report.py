@@ -1,0 +1,82 @@
+"""`ncr diff -o FILE`: the what-changed report in Markdown, HTML and PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, LIB, RunNcr
+
+DIFF = FIXTURES / "diff"
+
+
+OLD, NEW = DIFF / "xa-2023.yaml", DIFF / "xa-2026.yaml"
+
+
+PATHS = ("--path", LIB, "--path", DIFF / "lib")
+
+
+# The headline of case (a), by hand in tests/test_diffing.py: 62.037 → 50 (capped), level 4 → 3.
+HEADLINE = "Overall 62.0 → 50.0 (-12.0), level 4 Strategic → 3 Established"
+
+
+def write_report(run_ncr: RunNcr, target: Path) -> None:
+    result = run_ncr("diff", *PATHS, OLD, NEW, "-o", target)
+    assert result.exit_code == 0, result.output
+    assert f"wrote {target} — {HEADLINE}" in result.stderr
+
+
+def test_markdown_report(run_ncr: RunNcr, tmp_path: Path) -> None:
+    target = tmp_path / "xa.md"
+    write_report(run_ncr, target)
+    text = target.read_text()
+    assert text.startswith("**RESTRICTED**\n\n**DRAFT — not for circulation**\n\n")
+    assert "# National Cyber Review: Aurelia, what changed between 2023 and 2026" in text
+    assert f"**{HEADLINE}**" in text
+    assert "| Law (law) | 55.6 | 72.2 | +16.7 | 3 Established → 4 Strategic |" in text
+    assert (
+        "| Offences (law.offences) | Weakness | Strength | new strength, weakness resolved |"
+        in text
+    )
+    assert "- No procedural powers. (rule no-powers)" in text
+    assert "**L3** Which powers exist?" in text
+    assert "- Score: 100.0 → 0.0 (-100.0)" in text
+    # An answer is text, never markup.
+    assert "An accredited lab in the capital \\<since 2025\\>." in text
+
+
+def test_html_report_is_one_escaped_file(run_ncr: RunNcr, tmp_path: Path) -> None:
+    target = tmp_path / "xa.html"
+    write_report(run_ncr, target)
+    html = target.read_text()
+    assert (
+        "<title>National Cyber Review of Aurelia: what changed between 2023 and 2026</title>"
+        in html
+    )
+    assert html.count("<svg") == 3  # pillars, then the indicators of each of the two pillars
+    assert "<link" not in html and "src=" not in html
+    assert "An accredited lab in the capital &lt;since 2025&gt;." in html
+    assert 'class="run run-draft">DRAFT<' in html
+    assert 'class="run run-mark-top marking">RESTRICTED<' in html
+
+
+@pytest.mark.slow
+def test_pdf_report_shows_the_headline_on_every_reading(run_ncr: RunNcr, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    target = tmp_path / "xa.pdf"
+    write_report(run_ncr, target)
+    pages = [page.extract_text() for page in PdfReader(target).pages]
+    cover, summary = pages[0], "\n".join(pages[1:4])
+    assert "Aurelia" in cover
+    assert "2023" in cover and "2026" in cover
+    assert "62.0" in cover and "50.0" in cover and "-12.0" in cover
+    assert "62.0" in summary and "50.0" in summary
+    assert all("RESTRICTED" in page for page in pages)
+    assert all(f"of {len(pages)}" in page for page in pages)
+    assert all("DRAFT" in page for page in pages)
+    # Dates come from the reviews, not the clock: the same inputs give the same bytes.
+    again = tmp_path / "again.pdf"
+    write_report(run_ncr, again)
+    assert again.read_bytes() == target.read_bytes()

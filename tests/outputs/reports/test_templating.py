@@ -1,0 +1,66 @@
+"""The report filters: scores, deltas, percentages, dates, links and Markdown escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ncr.outputs.display import number, percent
+from ncr.outputs.reports.templating import long_date, md_escape, web_url
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(82.73148, "82.7"), (0.0, "0.0"), (100.0, "100.0"), (None, "—"), (-0.04, "-0.0")],
+)
+def test_scores_are_shown_with_one_decimal(value: float | None, shown: str) -> None:
+    assert number(value) == shown
+
+
+def test_filters_for_deltas_percentages_and_dates() -> None:
+    assert number(22.73, signed=True) == "+22.7"
+    assert number(-5.0, signed=True) == "-5.0"
+    assert percent(0.857) == "85%" and percent(None) == "—"
+    assert percent(0.995) == "99%" and percent(0.29) == "29%" and percent(1.0) == "100%"
+    assert long_date(dt.date(2026, 3, 4)) == "4 March 2026"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,x",
+        "ftp://x",
+        "http://a b",
+        "https://x\n",
+        "",
+    ],
+)
+def test_only_plain_web_addresses_may_become_links(url: str) -> None:
+    assert web_url(url) is None
+
+
+def test_web_addresses_stay_as_given() -> None:
+    assert web_url("https://example.org/a?b=1&c=2") == "https://example.org/a?b=1&c=2"
+    assert web_url("HTTP://EXAMPLE.ORG") == "HTTP://EXAMPLE.ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("<img src=x>", r"\<img src=x\>"),
+        ("a | b", r"a \| b"),
+        ("**bold** _it_ `code`", r"\*\*bold\*\* \_it\_ \`code\`"),
+        ("[link](http://x)", r"\[link\](http://x)"),
+        ("# heading", r"\# heading"),
+        ("- item", r"\- item"),
+        ("1. item", r"1\. item"),
+        ("two\nlines\n\n# here", "two lines # here"),  # mid-line, a # opens nothing
+        ("-5.0", "-5.0"),
+        ("R&D", r"R\&D"),
+    ],
+)
+def test_markdown_values_are_literal_text_on_one_line(text: str, escaped: str) -> None:
+    assert md_escape(text) == escaped
