@@ -1,0 +1,97 @@
+"""The result model's JSON shape (DESIGN §8): the keys every output and script relies on."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pytest import approx
+
+from assessing import MINI_A, assess_file
+from ncr.engine import Assessment
+from ncr.engine.result import Location
+
+
+@pytest.fixture(scope="module")
+def result() -> Assessment:
+    return assess_file(MINI_A)
+
+
+def test_top_level_keys_in_the_documented_order(result: Assessment) -> None:
+    assert list(result.model_dump(mode="json")) == [
+        "ncr_version",
+        "country",
+        "year",
+        "review",
+        "framework",
+        "questionnaire",
+        "benchmark",
+        "levels",
+        "overall",
+        "pillars",
+        "critical_gaps",
+        "recommendations",
+        "rules_fired",
+        "rules",
+        "missing",
+        "answers",
+        "warnings",
+        "inputs",
+    ]
+
+
+def test_dates_are_iso_text_and_an_absent_classification_is_null(result: Assessment) -> None:
+    data = json.loads(result.model_dump_json())
+    assert data["review"] == {
+        "date": "2026-03-14",
+        "status": "final",
+        "reviewers": ["A. Reviewer"],
+        "classification": None,
+    }
+
+
+def test_overall_carries_score_level_reference_and_status(result: Assessment) -> None:
+    overall = result.model_dump(mode="json")["overall"]
+    # law 77.22 (weight 2), tech 93.75 (weight 1): (2 × 77.22 + 93.75) / 3 = 82.73; ref 60 → +22.73
+    assert overall["score"] == approx(82.7315, abs=1e-4)
+    assert overall["delta"] == approx(22.7315, abs=1e-4)
+    assert (overall["level"], overall["level_name"], overall["status"]) == (
+        5,
+        "Dynamic",
+        "strength",
+    )
+    assert overall["capped_by"] == []
+
+
+def test_an_answer_keeps_its_value_its_label_and_its_evidence(result: Assessment) -> None:
+    first = result.model_dump(mode="json")["answers"][0]
+    assert (first["question"], first["answer"], first["display"], first["score"]) == (
+        "L1",
+        "yes",
+        "Yes",
+        100.0,
+    )
+    assert first["evidence"] == [
+        {"title": "Computer Misuse Act 2019", "url": None},
+        {"title": "s. 4", "url": None},
+    ]
+
+
+def test_strengths_and_weaknesses_are_read_from_the_statuses(result: Assessment) -> None:
+    # Against the `ref` benchmark (strength at delta >= 0, weakness below -10): law.offences 83.3 vs
+    # 80, tech.csirt 75 vs overall's 60 (no indicator or pillar reference), tech.forensics 100 vs 50
+    # are strengths; law.procedure 65 vs law's 70 (-5) is on track; tech.stats is not applicable.
+    assert [i.id for i in result.strengths()] == ["law.offences", "tech.csirt", "tech.forensics"]
+    assert result.weaknesses() == []
+    assert [i.id for i in result.indicators()] == [
+        "law.offences",
+        "law.procedure",
+        "tech.csirt",
+        "tech.forensics",
+        "tech.stats",
+    ]
+
+
+def test_a_kept_warning_prints_as_a_located_warning() -> None:
+    warning = Location(file="xa.yaml", line=9, column=1, message="no answer to T4")
+    assert str(warning.as_problem()) == "xa.yaml:9:1: warning: no answer to T4"
