@@ -1,0 +1,76 @@
+"""The one error boundary: every way a command can end becomes an exit code and a short message."""
+
+from __future__ import annotations
+
+import pytest
+
+from ncr.cli.boundary import EXIT_BUG, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, guarded
+from ncr.problems import InputError, Problem, UsageError
+
+WARNING = Problem("xa.yaml", 9, 1, "no answer to T4", "warning")
+
+
+def fail(error: BaseException) -> int:
+    raise error
+
+
+def test_a_command_that_succeeds_keeps_its_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert guarded(lambda: EXIT_OK) == 0
+    assert guarded(lambda: 1) == 1  # a failed gate
+    assert capsys.readouterr().err == ""
+
+
+def test_invalid_input_lists_the_problems_and_counts_only_the_errors(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    problems = [WARNING, Problem("xa.yaml", 12, 7, "bad L2"), Problem("xa.yaml", 14, 7, "bad T1")]
+    assert guarded(lambda: fail(InputError(problems))) == EXIT_INVALID == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "xa.yaml:9:1: warning: no answer to T4",
+        "xa.yaml:12:7: bad L2",
+        "xa.yaml:14:7: bad T1",
+        "2 errors — nothing was written.",
+    ]
+
+
+def test_one_error_is_one_error(capsys: pytest.CaptureFixture[str]) -> None:
+    guarded(lambda: fail(InputError([Problem("xa.yaml", 1, 1, "the file is empty")])))
+    assert capsys.readouterr().err.endswith("1 error — nothing was written.\n")
+
+
+def test_a_usage_error_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert guarded(lambda: fail(UsageError("xa.pdf already exists; use --force"))) == 2
+    assert capsys.readouterr().err == "error: xa.pdf already exists; use --force\n"
+
+
+def test_markup_in_a_message_is_printed_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    guarded(lambda: fail(UsageError("cannot read [bold]x[/bold].yaml")))
+    assert capsys.readouterr().err == "error: cannot read [bold]x[/bold].yaml\n"
+
+
+def test_ctrl_c_is_exit_130(capsys: pytest.CaptureFixture[str]) -> None:
+    assert guarded(lambda: fail(KeyboardInterrupt())) == EXIT_INTERRUPTED == 130
+    assert capsys.readouterr().err == "interrupted\n"
+
+
+def test_a_bug_is_a_short_report_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NCR_DEBUG", raising=False)
+    assert guarded(lambda: fail(ZeroDivisionError("division by zero"))) == EXIT_BUG == 70
+    err = capsys.readouterr().err
+    assert err == (
+        "internal error (ZeroDivisionError): this is a bug in ncr, please report it.\n"
+        "Run again with NCR_DEBUG=1 to see the details.\n"
+    )
+
+
+def test_ncr_debug_shows_the_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NCR_DEBUG", "1")
+    assert guarded(lambda: fail(ZeroDivisionError("division by zero"))) == EXIT_BUG
+    err = capsys.readouterr().err
+    assert (
+        "Traceback (most recent call last)" in err and "ZeroDivisionError: division by zero" in err
+    )

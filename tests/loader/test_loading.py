@@ -1,0 +1,112 @@
+"""Loading documents: every problem in a file reported in one run, each file read once."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from assessing import MINI_A, MINI_Q
+from conftest import LIB
+from ncr.documents import Response
+from ncr.loader.loading import Loader, read_document
+from ncr.loader.search_path import Catalog
+from ncr.problems import InputError, UsageError
+
+FRAMEWORK = LIB / "frameworks" / "mini" / "framework.yaml"
+HEAD = """country: {code: XA, name: Aurelia}
+year: 2026
+questionnaire: mini-q
+review: {date: 2026-03-14}
+"""
+
+
+@pytest.fixture
+def loader() -> Loader:
+    return Loader(Catalog.create([LIB], env={}))
+
+
+def messages(err: pytest.ExceptionInfo[InputError]) -> list[str]:
+    return [str(p) for p in err.value.problems]
+
+
+def write(folder: Path, text: str) -> Path:
+    path = folder / "xa.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_misspelt_key_and_a_bad_answer_are_reported_together(
+    loader: Loader, tmp_path: Path
+) -> None:
+    # The unknown key is a model error, the bad option a cross-check against mini-q: the response
+    # is salvaged without the key so that the answers are still checked.
+    path = write(tmp_path, HEAD + "answers:\n  L1: {answer: 'yes', notes: see annex}\n  L2: half\n")
+    response = loader.response(path)
+    questionnaire, _ = loader.questionnaire_for(response)
+    with pytest.raises(InputError) as err:
+        loader.check_answers(response, questionnaire)
+    assert messages(err) == [
+        f"{path}:6:23: unknown key 'notes': did you mean 'note'?",
+        f"{path}:7:7: 'half' is not an option of L2; choose one of: full, partial, none",
+    ]
+
+
+def test_a_valid_response_keeps_where_it_came_from(loader: Loader) -> None:
+    loaded = read_document(MINI_A, Response)
+    assert loaded.model.country.name == "Aurelia"
+    assert loaded.sha256 == hashlib.sha256(MINI_A.read_bytes()).hexdigest()
+    assert loaded.name == str(MINI_A) and loaded.problems == ()
+
+
+def test_a_file_that_cannot_be_read_is_one_problem(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as err:
+        read_document(tmp_path / "nope.yaml", Response)
+    assert messages(err) == [
+        f"{tmp_path / 'nope.yaml'}:0:0: cannot read the file: No such file or directory"
+    ]
+
+
+def test_each_file_is_loaded_once_however_it_is_named(loader: Loader) -> None:
+    first, fw = loader.questionnaire(MINI_Q)
+    again, _ = loader.questionnaire(MINI_Q.parent / ".." / "questionnaires" / MINI_Q.name)
+    assert again is first
+    assert loader.framework(FRAMEWORK) is fw  # the questionnaire's framework, found by id
+
+
+def test_an_unknown_questionnaire_id_is_located_with_a_suggestion(
+    loader: Loader, tmp_path: Path
+) -> None:
+    path = write(tmp_path, HEAD.replace("mini-q", "mini-qq"))
+    with pytest.raises(InputError) as err:
+        loader.questionnaire_for(loader.response(path))
+    assert messages(err) == [
+        f"{path}:3:16: no questionnaire 'mini-qq' on the search path (did you mean 'mini-q'?)"
+        + " (add a folder with --path DIR)"
+    ]
+
+
+def test_a_questionnaire_named_by_a_missing_file_says_where_it_looked(
+    loader: Loader, tmp_path: Path
+) -> None:
+    path = write(tmp_path, HEAD.replace("mini-q", "q/mini-q.yaml"))
+    with pytest.raises(InputError) as err:
+        loader.questionnaire_for(loader.response(path))
+    assert messages(err) == [
+        f"{path}:3:16: questionnaire file 'q/mini-q.yaml' not found (looked for {tmp_path / 'q/mini-q.yaml'})"
+    ]
+
+
+def test_the_benchmark_is_the_framework_default_or_the_one_asked_for(loader: Loader) -> None:
+    fw = loader.framework(FRAMEWORK)
+    default = loader.benchmark_for(None, fw)
+    assert default is not None and default.model.id == "ref"
+    asked = loader.benchmark_for("edges", fw)
+    assert asked is not None and asked.model.id == "edges"
+    with pytest.raises(UsageError) as err:
+        loader.benchmark_for("peers", fw)
+    assert (
+        str(err.value)
+        == "no benchmark 'peers' for framework mini (known: edges, pillars-only, ref)"
+    )
