@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -12,12 +13,16 @@ from typer.testing import CliRunner, Result
 
 from ncr.cli import app
 
+if TYPE_CHECKING:
+    from ncr.engine import Assessment
+
 FIXTURES = Path(__file__).parent / "fixtures"
 LIB = FIXTURES / "lib"
 RESPONSES = FIXTURES / "responses"
 NEGATIVE = FIXTURES / "negative"
 REPO = Path(__file__).parent.parent
 EXAMPLES = REPO / "examples"
+HOSTILE = RESPONSES / "mini-draft-hostile.yaml"  # markup and links in every text a report shows
 
 RunNcr = Callable[..., Result]
 
@@ -38,3 +43,19 @@ def run_ncr(monkeypatch: pytest.MonkeyPatch) -> RunNcr:
         return runner.invoke(app, [str(a) for a in args])
 
     return run
+
+
+@pytest.fixture(scope="module")
+def final() -> Assessment:
+    """mini-a assessed: a final review of Aurelia, overall 82.73 (tests/engine/test_scoring.py)."""
+    from assessing import MINI_A, assess_file
+
+    return assess_file(MINI_A)
+
+
+@pytest.fixture(scope="module")
+def draft() -> Assessment:
+    """The hostile draft of Borduria, RESTRICTED, with critical gaps."""
+    from assessing import assess_file
+
+    return assess_file(HOSTILE)

@@ -10,15 +10,8 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import EXAMPLES, FIXTURES, LIB, RunNcr
-
-OVERVIEW = FIXTURES / "overview"
-FILES = sorted(OVERVIEW.glob("*.yaml"))
-
-
-def compare(run_ncr: RunNcr, *args: str | Path) -> tuple[int, str, str]:
-    result = run_ncr("compare", "--path", LIB, *args)
-    return result.exit_code, result.stdout, result.stderr
+from comparing import FILES, OVERVIEW, compare
+from conftest import EXAMPLES, FIXTURES, RunNcr
 
 
 def test_json_is_the_overview_model(run_ncr: RunNcr) -> None:

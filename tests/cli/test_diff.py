@@ -1,4 +1,4 @@
-"""`ncr diff` as a user runs it: JSON, what it refuses, what it writes; the screen and reports are in tests/outputs/."""
+"""`ncr diff` as a user runs it: JSON, what it refuses, what it writes (screen, reports: tests/outputs)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, LIB, RESPONSES, RunNcr
-
-DIFF = FIXTURES / "diff"
-OLD, NEW = DIFF / "xa-2023.yaml", DIFF / "xa-2026.yaml"
-PATHS = ("--path", LIB, "--path", DIFF / "lib")
-# The headline of case (a), by hand in tests/test_diffing.py: 62.037 → 50 (capped), level 4 → 3.
-HEADLINE = "Overall 62.0 → 50.0 (-12.0), level 4 Strategic → 3 Established"
+from comparing import DIFF, HEADLINE, NEW, OLD, PATHS
+from conftest import RESPONSES, RunNcr
 
 
 def test_json_has_the_documented_keys(run_ncr: RunNcr) -> None:

@@ -75,13 +75,19 @@ def test_each_file_is_loaded_once_however_it_is_named(loader: Loader) -> None:
     assert loader.framework(FRAMEWORK) is fw  # the questionnaire's framework, found by id
 
 
+def questionnaire_problems(loader: Loader, folder: Path, ref: str) -> tuple[Path, list[str]]:
+    """The problems of a response naming questionnaire `ref` (on line 3, value at column 16)."""
+    path = write(folder, HEAD.replace("mini-q", ref))
+    with pytest.raises(InputError) as err:
+        loader.questionnaire_for(loader.response(path))
+    return path, messages(err)
+
+
 def test_an_unknown_questionnaire_id_is_located_with_a_suggestion(
     loader: Loader, tmp_path: Path
 ) -> None:
-    path = write(tmp_path, HEAD.replace("mini-q", "mini-qq"))
-    with pytest.raises(InputError) as err:
-        loader.questionnaire_for(loader.response(path))
-    assert messages(err) == [
+    path, found = questionnaire_problems(loader, tmp_path, "mini-qq")
+    assert found == [
         f"{path}:3:16: no questionnaire 'mini-qq' on the search path (did you mean 'mini-q'?)"
         + " (add a folder with --path DIR)"
     ]
@@ -90,11 +96,10 @@ def test_an_unknown_questionnaire_id_is_located_with_a_suggestion(
 def test_a_questionnaire_named_by_a_missing_file_says_where_it_looked(
     loader: Loader, tmp_path: Path
 ) -> None:
-    path = write(tmp_path, HEAD.replace("mini-q", "q/mini-q.yaml"))
-    with pytest.raises(InputError) as err:
-        loader.questionnaire_for(loader.response(path))
-    assert messages(err) == [
-        f"{path}:3:16: questionnaire file 'q/mini-q.yaml' not found (looked for {tmp_path / 'q/mini-q.yaml'})"
+    path, found = questionnaire_problems(loader, tmp_path, "q/mini-q.yaml")
+    looked = tmp_path / "q" / "mini-q.yaml"
+    assert found == [
+        f"{path}:3:16: questionnaire file 'q/mini-q.yaml' not found (looked for {looked})"
     ]
 
 

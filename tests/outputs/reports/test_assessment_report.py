@@ -7,25 +7,10 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 
-import pytest
-
-from assessing import MINI_A, assess_file
-from conftest import RESPONSES
 from ncr.engine import Assessment
 from ncr.outputs.reports import assessment_report
 
-HOSTILE = RESPONSES / "mini-draft-hostile.yaml"
 IMG_NOTE = '<img src="file:///etc/passwd">'
-
-
-@pytest.fixture(scope="module")
-def final() -> Assessment:
-    return assess_file(MINI_A)
-
-
-@pytest.fixture(scope="module")
-def draft() -> Assessment:
-    return assess_file(HOSTILE)
 
 
 class Attributes(HTMLParser):

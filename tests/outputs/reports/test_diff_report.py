@@ -6,19 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, LIB, RunNcr
-
-DIFF = FIXTURES / "diff"
-
-
-OLD, NEW = DIFF / "xa-2023.yaml", DIFF / "xa-2026.yaml"
-
-
-PATHS = ("--path", LIB, "--path", DIFF / "lib")
-
-
-# The headline of case (a), by hand in tests/test_diffing.py: 62.037 → 50 (capped), level 4 → 3.
-HEADLINE = "Overall 62.0 → 50.0 (-12.0), level 4 Strategic → 3 Established"
+from comparing import HEADLINE, NEW, OLD, PATHS
+from conftest import RunNcr
 
 
 def write_report(run_ncr: RunNcr, target: Path) -> None:

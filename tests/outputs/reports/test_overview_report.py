@@ -11,17 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURES, LIB, RunNcr
-
-OVERVIEW = FIXTURES / "overview"
-
-
-FILES = sorted(OVERVIEW.glob("*.yaml"))
-
-
-def compare(run_ncr: RunNcr, *args: str | Path) -> tuple[int, str, str]:
-    result = run_ncr("compare", "--path", LIB, *args)
-    return result.exit_code, result.stdout, result.stderr
+from comparing import FILES, OVERVIEW, compare
+from conftest import RunNcr
 
 
 def test_markdown_overview(run_ncr: RunNcr, tmp_path: Path) -> None:

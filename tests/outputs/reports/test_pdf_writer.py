@@ -10,29 +10,14 @@ from typing import Any
 
 import pytest
 
-from assessing import MINI_A, assess_file
-from conftest import RESPONSES
 from ncr.engine import Assessment
 from ncr.outputs.reports import assessment_report
 from ncr.shipped import template_dir
-
-HOSTILE = RESPONSES / "mini-draft-hostile.yaml"
-
 
 IMG_NOTE = '<img src="file:///etc/passwd">'
 
 
 FONT_URLS = set(re.findall(r'url\("([^"]+)"\)', (template_dir() / "fonts.css").read_text()))
-
-
-@pytest.fixture(scope="module")
-def final() -> Assessment:
-    return assess_file(MINI_A)
-
-
-@pytest.fixture(scope="module")
-def draft() -> Assessment:
-    return assess_file(HOSTILE)
 
 
 def squeeze(text: str) -> str:

@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import EXAMPLES, FIXTURES, LIB, RunNcr
-
-DIFF = FIXTURES / "diff"
-
-
-OLD, NEW = DIFF / "xa-2023.yaml", DIFF / "xa-2026.yaml"
-
-
-PATHS = ("--path", LIB, "--path", DIFF / "lib")
-
-
-# The headline of case (a), by hand in tests/test_diffing.py: 62.037 → 50 (capped), level 4 → 3.
-HEADLINE = "Overall 62.0 → 50.0 (-12.0), level 4 Strategic → 3 Established"
+from comparing import DIFF, HEADLINE, NEW, OLD, PATHS
+from conftest import EXAMPLES, RunNcr
 
 
 def test_text_leads_with_the_headline_then_the_movers(run_ncr: RunNcr) -> None:

@@ -7,21 +7,11 @@ tests/engine/test_overview.py): XB 100, XA 82.73 (+21.30 since 2023), XD 60, XC 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, LIB, RunNcr
-
-OVERVIEW = FIXTURES / "overview"
-
-
-FILES = sorted(OVERVIEW.glob("*.yaml"))
-
-
-def compare(run_ncr: RunNcr, *args: str | Path) -> tuple[int, str, str]:
-    result = run_ncr("compare", "--path", LIB, *args)
-    return result.exit_code, result.stdout, result.stderr
+from comparing import FILES, compare
+from conftest import RunNcr
 
 
 def test_terminal_ranks_countries_and_shows_the_change(

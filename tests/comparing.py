@@ -1,0 +1,23 @@
+"""Inputs shared by the command, terminal and report tests of `ncr diff` and `ncr compare`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURES, LIB, RunNcr
+
+DIFF = FIXTURES / "diff"
+OLD, NEW = DIFF / "xa-2023.yaml", DIFF / "xa-2026.yaml"
+PATHS = ("--path", LIB, "--path", DIFF / "lib")
+# The headline of case (a), by hand in tests/engine/test_review_diff.py: 62.037 → 50 (capped),
+# level 4 → 3.
+HEADLINE = "Overall 62.0 → 50.0 (-12.0), level 4 Strategic → 3 Established"
+
+# Scores computed by hand in each file and in tests/engine/test_overview.py.
+OVERVIEW = FIXTURES / "overview"
+FILES = sorted(OVERVIEW.glob("*.yaml"))
+
+
+def compare(run_ncr: RunNcr, *args: str | Path) -> tuple[int, str, str]:
+    result = run_ncr("compare", "--path", LIB, *args)
+    return result.exit_code, result.stdout, result.stderr
