@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import FIXTURES, LIB, RunNcr
+from ncr.engine.overview import Snapshot, snapshot
+from ncr.loader.loading import Loader
+from ncr.loader.search_path import Catalog
+from ncr.pipeline import assess_review, open_review
 
 DIFF = FIXTURES / "diff"
 OLD, NEW = DIFF / "xa-2023.yaml", DIFF / "xa-2026.yaml"
@@ -16,8 +20,18 @@ HEADLINE = "Overall 62.0 → 50.0 (-12.0), level 4 Strategic → 3 Established"
 # Scores computed by hand in each file and in tests/engine/test_overview.py.
 OVERVIEW = FIXTURES / "overview"
 FILES = sorted(OVERVIEW.glob("*.yaml"))
+ALL = ("xa-2023", "xa-2026", "xb-2026", "xc-2026", "xd-2026")
 
 
 def compare(run_ncr: RunNcr, *args: str | Path) -> tuple[int, str, str]:
     result = run_ncr("compare", "--path", LIB, *args)
     return result.exit_code, result.stdout, result.stderr
+
+
+def snapshots(*names: str) -> list[Snapshot]:
+    loader = Loader(Catalog.create([LIB], env={}))
+    found = []
+    for name in names:
+        path = OVERVIEW / f"{name}.yaml"
+        found.append(snapshot(assess_review(open_review(loader, path)), str(path)))
+    return found

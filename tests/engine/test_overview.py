@@ -12,26 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, LIB
-from ncr.engine.overview import NotComparable, Overview, Snapshot, build_overview, shade, snapshot
+from comparing import ALL, snapshots
+from ncr.engine.overview import NotComparable, Overview, build_overview, shade
 from ncr.engine.result import DocumentRef
-from ncr.loader.loading import Loader
-from ncr.loader.search_path import Catalog
-from ncr.pipeline import assess_review, open_review
-
-OVERVIEW = FIXTURES / "overview"
-
-
-def snapshots(*names: str) -> list[Snapshot]:
-    loader = Loader(Catalog.create([LIB], env={}))
-    found = []
-    for name in names:
-        path = OVERVIEW / f"{name}.yaml"
-        found.append(snapshot(assess_review(open_review(loader, path)), str(path)))
-    return found
-
-
-ALL = ("xa-2023", "xa-2026", "xb-2026", "xc-2026", "xd-2026")
 
 
 @pytest.fixture(scope="module")

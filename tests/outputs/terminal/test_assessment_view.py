@@ -26,7 +26,7 @@ def test_text_shows_country_score_and_pillars(run_ncr: RunNcr) -> None:
 def shown(path: Path) -> list[str]:
     """What `show_assessment` prints when piped: plain ASCII tables, no colour codes."""
     out = StringIO()
-    show_assessment(assess_file(path), Console(file=out, width=120))
+    show_assessment(assess_file(path), Console(file=out, width=120, highlight=False))
     return [line.rstrip() for line in out.getvalue().splitlines()]  # titles are padded
 
 
