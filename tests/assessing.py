@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import LIB, RESPONSES
+from conftest import FIXTURES, LIB, RESPONSES
 from ncr.engine import Assessment
 from ncr.engine.result import Scored
 from ncr.loader.loading import Loader
@@ -15,6 +15,7 @@ from ncr.loader.search_path import Catalog
 from ncr.pipeline import Review, assess_review, open_review
 
 MINI_A = RESPONSES / "mini-a.yaml"
+STAKES = FIXTURES / "stakes"  # caps at every stage: tests/engine/test_stakes.py
 MINI_Q = LIB / "questionnaires" / "mini-q.yaml"
 
 
@@ -25,6 +26,12 @@ def review_of(path: Path, benchmark: str | None = None) -> Review:
 
 def assess_file(path: Path, benchmark: str | None = None) -> Assessment:
     return assess_review(review_of(path, benchmark))
+
+
+def assess_stakes(name: str) -> Assessment:
+    """A response of tests/fixtures/stakes/responses, on that folder's framework."""
+    loader = Loader(Catalog.create([STAKES], env={}))
+    return assess_review(open_review(loader, STAKES / "responses" / f"{name}.yaml"))
 
 
 def scores_by_id(result: Assessment) -> dict[str, Scored]:

@@ -14,8 +14,11 @@ DIFF = FIXTURES / "diff"
 OLD, NEW = DIFF / "xa-2023.yaml", DIFF / "xa-2026.yaml"
 PATHS = ("--path", LIB, "--path", DIFF / "lib")
 # The headline of case (a), by hand in tests/engine/test_review_diff.py: 62.037 → 50 (capped),
-# level 4 → 3.
-HEADLINE = "Overall 62.0 → 50.0 (-12.0), level 4 Strategic → 3 Established"
+# level 4 → 3; one questionnaire, so all 10 questions are shared and one change is enough. The
+# terminal shows the scores and the questions on two lines.
+SCORES = "Overall 62.0 → 50.0 (-12.0), level 4 Strategic → 3 Established"
+QUESTIONS = "10 questions shared, 0 new, 0 dropped"
+HEADLINE = f"{SCORES}; {QUESTIONS}"
 
 # Scores computed by hand in each file and in tests/engine/test_overview.py.
 OVERVIEW = FIXTURES / "overview"

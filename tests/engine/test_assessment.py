@@ -294,3 +294,24 @@ def test_reordering_answers_questions_and_sections_changes_nothing(data: st.Data
     answers = dict(data.draw(st.permutations(list(case.answers.items()))))
     reordered = replace(case, sections=sections, answers=answers)
     assert_same(case.assess(), reordered.assess())
+
+
+@examples
+@given(cases(with_rules=True))
+def test_contributions_and_cap_effects_add_up_to_the_overall_score(case: Case) -> None:
+    result = case.assess()
+    parts = [c.points for c in result.contributions] + [c.points for c in result.cap_effects]
+    assert all(c.points <= 1e-9 for c in result.cap_effects)  # a cap only ever takes away
+    if result.overall.score is None:
+        assert parts == [] or math.fsum(parts) == 0
+    else:
+        assert abs(math.fsum(parts) - result.overall.score) <= 1e-9
+
+
+@examples
+@given(cases())
+def test_without_rules_points_at_stake_are_the_nominal_points(case: Case) -> None:
+    for rec in case.assess().recommendations:
+        assert rec.points_at_stake is not None and rec.nominal_points is not None
+        assert math.isclose(rec.points_at_stake, rec.nominal_points, abs_tol=1e-9)
+        assert rec.blocked_by == []

@@ -1,9 +1,11 @@
 """Recommendations (DESIGN §6): critical gaps first, then weak indicators by points at stake.
 
-points at stake = (reference - score) × share, share = indicator weight / applicable indicator
-weights in its pillar × pillar weight / applicable pillar weights. In mini with every indicator
-applicable: law.offences 2/3 × 2/3 = 4/9, law.procedure 1/3 × 2/3 = 2/9, tech.csirt and tech.stats
-1/5 × 1/3 = 1/15, tech.forensics 3/5 × 1/3 = 1/5.
+points at stake = the rise of the overall score when the review is scored again with the
+indicator's uncapped score raised to its reference (caps in force); nominal points =
+(reference - score) × share, share = indicator weight / applicable indicator weights in its pillar ×
+pillar weight / applicable pillar weights. In mini with every indicator applicable: law.offences
+2/3 × 2/3 = 4/9, law.procedure 1/3 × 2/3 = 2/9, tech.csirt and tech.stats 1/5 × 1/3 = 1/15,
+tech.forensics 3/5 × 1/3 = 1/5. Caps that lift or hold are worked out in tests/engine/test_stakes.py.
 """
 
 from __future__ import annotations
@@ -19,15 +21,23 @@ GAPS = RESPONSES / "mini-gaps.yaml"
 
 
 def test_order_and_points_at_stake() -> None:
+    # mini-gaps: law 0, tech (0 + 3 × 10 + 0)/5 = 6, overall (2 × 0 + 6)/3 = 2; no cap bites on
+    # the law pillar (39.9) or the overall score (no-powers, 50)
     recs = assess_file(GAPS).recommendations
-    assert [(r.kind, r.rule or r.indicator, r.points_at_stake) for r in recs] == [
-        ("critical_gap", "no-csirt", None),  # flags first, in rule order
-        ("critical_gap", "no-powers", None),
-        ("indicator", "law.offences", approx(80 * 4 / 9)),  # (80 - 0) × 4/9 = 35.56
-        ("indicator", "law.procedure", approx(70 * 2 / 9)),  # (70 - 0) × 2/9 = 15.56
-        ("indicator", "tech.forensics", approx(8.0)),  # (50 - capped 10) × 1/5
-        ("indicator", "tech.csirt", approx(4.0)),  # (60 - 0) × 1/15
-        ("indicator", "tech.stats", approx(4.0)),  # (60 - 0) × 1/15: a tie, broken by id
+    assert [
+        (r.kind, r.rule or r.indicator, r.points_at_stake, r.nominal_points, r.blocked_by)
+        for r in recs
+    ] == [
+        ("critical_gap", "no-csirt", None, None, []),  # flags first, in rule order; no cap
+        ("critical_gap", "no-powers", 0.0, None, []),  # without its cap of 50 the 2 stays 2
+        # law.offences at 80 lifts no-offences-cap: law 160/3, overall (320/3 + 6)/3 = 37.56
+        ("indicator", "law.offences", approx(80 * 4 / 9), approx(80 * 4 / 9), []),
+        ("indicator", "law.procedure", approx(70 * 2 / 9), approx(70 * 2 / 9), []),
+        ("indicator", "tech.csirt", approx(4.0), approx(4.0), []),  # tech 90/5, overall 6
+        ("indicator", "tech.stats", approx(4.0), approx(4.0), []),  # a tie, broken by id
+        # raised to 50, forensics is still capped at 10 by no-lab-no-csirt (T3 no, T1 not yes):
+        # nothing is gained, though (50 - 10) × 1/5 = 8 is nominally at stake
+        ("indicator", "tech.forensics", 0.0, approx(8.0), ["no-lab-no-csirt"]),
     ]
 
 
@@ -72,9 +82,13 @@ def test_a_gap_comes_before_a_weakness_with_more_at_stake() -> None:
     recs = assess_file(RESPONSES / "mini-powers.yaml").recommendations
     assert [(r.kind, r.rule or r.indicator) for r in recs] == [
         ("critical_gap", "no-powers"),
-        ("indicator", "law.procedure"),  # (70 - 40) × 2/9 = 6.67
+        ("indicator", "law.procedure"),  # (70 - 40) × 2/9 = 6.67 nominally
     ]
-    assert recs[1].points_at_stake == approx(30 * 2 / 9)
+    # overall 86.67 is capped to 50 by no-powers (L3 names "none"): without that rule it would
+    # rise by 36.67; raising law.procedure changes nothing while the cap holds
+    assert recs[0].points_at_stake == approx(260 / 3 - 50)
+    assert (recs[1].points_at_stake, recs[1].nominal_points) == (0.0, approx(30 * 2 / 9))
+    assert recs[1].blocked_by == ["no-powers"]
     # L4 n/a is left out of both
     assert [q.id for r in recs for q in r.questions] == ["L3", "L3"]
 

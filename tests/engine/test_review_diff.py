@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, LIB
-from ncr.documents import Questionnaire
-from ncr.engine.result import Assessment
+from ncr.engine import Assessment, Inputs
 from ncr.engine.review_diff import DiffResult, IndicatorChange, diff, match_questions
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
@@ -26,16 +25,16 @@ NEXT_LIB = DIFF / "lib"  # mini-q-next, the next questionnaire cycle
 LIB2 = DIFF / "lib2"  # mini 1.3.0, with the indicator tech.training
 
 
-def assessed(path: Path, roots: Sequence[Path]) -> tuple[Assessment, Questionnaire]:
+def assessed(path: Path, roots: Sequence[Path]) -> tuple[Assessment, Inputs]:
     review = open_review(Loader(Catalog.create(roots, env={})), path)
-    return assess_review(review), review.questionnaire.model
+    return assess_review(review), review.inputs()
 
 
 def diff_of(
     old: Path, new: Path, old_roots: Sequence[Path], new_roots: Sequence[Path]
 ) -> DiffResult:
-    (before, old_qn), (after, new_qn) = assessed(old, old_roots), assessed(new, new_roots)
-    return diff(before, after, old_qn, new_qn)
+    (before, old_in), (after, new_in) = assessed(old, old_roots), assessed(new, new_roots)
+    return diff(before, after, old_in, new_in)
 
 
 @pytest.fixture(scope="module")
@@ -198,8 +197,8 @@ def test_evidence_added_and_removed(same_questionnaire: DiffResult) -> None:
 
 
 def test_a_review_against_itself_is_identical() -> None:
-    before, qn = assessed(DIFF / "xa-2026.yaml", [LIB])
-    d = diff(before, before, qn, qn)
+    before, inputs = assessed(DIFF / "xa-2026.yaml", [LIB])
+    d = diff(before, before, inputs, inputs)
     assert d.identical
     assert d.answers == [] and d.improved() == [] and d.status_moves() == []
     assert d.unchanged.answers == 10 and d.unchanged.indicators == 5
@@ -255,8 +254,8 @@ def test_next_cycle_scores(next_cycle: DiffResult) -> None:
 
 def test_replaces_is_followed_backwards_too() -> None:
     # --any-order: the newer questionnaire is the old side, its `replaces` still pairs L1.1 with L1.
-    _, old_qn = assessed(DIFF / "xa-2023.yaml", [LIB])
-    _, next_qn = assessed(DIFF / "xa-2026-next.yaml", [LIB, NEXT_LIB])
+    old_qn = assessed(DIFF / "xa-2023.yaml", [LIB])[1].questionnaire
+    next_qn = assessed(DIFF / "xa-2026-next.yaml", [LIB, NEXT_LIB])[1].questionnaire
     backwards = match_questions(next_qn, old_qn)
     assert ("L1.1", "L1") in backwards.pairs
     assert ("T4.1", "T4") in backwards.pairs
@@ -267,7 +266,7 @@ def test_replaces_is_followed_backwards_too() -> None:
 def test_same_id_wins_over_replaces() -> None:
     # A new question that names an old id in `replaces` while that id is still asked: the old
     # answer stays with its own question, and the other one is new.
-    _, qn = assessed(DIFF / "xa-2023.yaml", [LIB])
+    qn = assessed(DIFF / "xa-2023.yaml", [LIB])[1].questionnaire
     first = qn.sections[0].questions[0]
     renamed = first.model_copy(update={"id": "L1.9", "replaces": "L1"})
     sections = [qn.sections[0].model_copy(update={"questions": [first, renamed]})]

@@ -63,7 +63,7 @@ def diff_files(opts: DiffOptions) -> DiffResult:
     before, after = assess_review(old), assess_review(new)
     # The same file twice (a "no changes" check) would list every warning twice.
     print_problems(sorted({w.as_problem() for w in (*before.warnings, *after.warnings)}))
-    return diff(before, after, old.questionnaire.model, new.questionnaire.model)
+    return diff(before, after, old.inputs(), new.inputs())
 
 
 def _open_both(loader: Loader, old: Path, new: Path) -> tuple[Review, Review]:

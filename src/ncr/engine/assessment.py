@@ -9,7 +9,8 @@ from ncr.documents import Benchmark, Framework, Questionnaire, Response
 from ncr.documents.response import EvidenceLink
 from ncr.engine.answers import ScoredAnswer, display
 from ncr.engine.benchmarking import compare, indicator_reference, pillar_reference
-from ncr.engine.recommendations import recommend
+from ncr.engine.contributions import cap_effects, contributions, overall_shares
+from ncr.engine.recommendations import Priorities, recommend
 from ncr.engine.result import (
     AnswerResult,
     Assessment,
@@ -47,7 +48,8 @@ def assess(
 ) -> Assessment:
     fw, qn, resp, bm = inputs.framework, inputs.questionnaire, inputs.response, inputs.benchmark
     scores = score(fw, qn, resp)
-    pillars = _pillars(inputs, scores)
+    share_of = overall_shares(fw, scores)
+    pillars = _pillars(inputs, scores, share_of)
     indicators = [ind for pillar in pillars for ind in pillar.indicators]
     overall = _scored(fw, scores.overall, bm.overall if bm else None, bm)
     answers = _answers(qn, resp, scores.answers)
@@ -64,7 +66,7 @@ def assess(
         overall=overall,
         pillars=pillars,
         critical_gaps=[CriticalGap(rule=r.id, message=r.flag) for r in scores.fired if r.flag],
-        recommendations=recommend(fw, indicators, scores.fired, by_question),
+        recommendations=recommend(Priorities(fw, scores), indicators, by_question),
         rules_fired=[rule.id for rule in scores.fired],
         rules=[
             FiredRule(
@@ -77,6 +79,8 @@ def assess(
             for r in scores.fired
         ],
         missing=[qid for qid, a in scores.answers.items() if a.state == "missing"],
+        contributions=contributions(fw, qn, scores, share_of),
+        cap_effects=cap_effects(fw, scores, share_of),
         answers=answers,
         warnings=list(warnings),
         inputs=list(provenance),
@@ -117,28 +121,15 @@ def _scored_fields(
     }
 
 
-def _shares(
-    weights: Mapping[str, float], applicable: Mapping[str, bool]
-) -> dict[str, float | None]:
-    total = sum(w for key, w in weights.items() if applicable[key])
-    return {key: (w / total if applicable[key] and total else None) for key, w in weights.items()}
-
-
-def _pillars(inputs: Inputs, scores: Scores) -> list[PillarResult]:
+def _pillars(
+    inputs: Inputs, scores: Scores, share_of: Mapping[str, float | None]
+) -> list[PillarResult]:
     fw, bm = inputs.framework, inputs.benchmark
     questions_of: dict[str, list[str]] = {}
     for question in inputs.questionnaire.questions():
         questions_of.setdefault(question.indicator, []).append(question.id)
-    pillar_shares = _shares(
-        {p.id: p.weight for p in fw.pillars},
-        {p.id: scores.pillars[p.id].score is not None for p in fw.pillars},
-    )
     results = []
     for pillar in fw.pillars:
-        ind_shares = _shares(
-            {i.id: i.weight for i in pillar.indicators},
-            {i.id: scores.indicators[i.id].score is not None for i in pillar.indicators},
-        )
         indicators = [
             IndicatorResult(
                 id=ind.id,
@@ -147,7 +138,7 @@ def _pillars(inputs: Inputs, scores: Scores) -> list[PillarResult]:
                 references=list(ind.references),
                 pillar=pillar.id,
                 weight=ind.weight,
-                share=_product(ind_shares[ind.id], pillar_shares[pillar.id]),
+                share=share_of[ind.id],
                 answered=scores.indicators[ind.id].answered,
                 applicable=scores.indicators[ind.id].applicable,
                 questions=questions_of.get(ind.id, []),
@@ -163,7 +154,7 @@ def _pillars(inputs: Inputs, scores: Scores) -> list[PillarResult]:
                 id=pillar.id,
                 title=pillar.title,
                 weight=pillar.weight,
-                share=pillar_shares[pillar.id],
+                share=share_of[pillar.id],
                 answered=agg.answered,
                 applicable=agg.applicable,
                 indicators=indicators,
@@ -171,10 +162,6 @@ def _pillars(inputs: Inputs, scores: Scores) -> list[PillarResult]:
             )
         )
     return results
-
-
-def _product(a: float | None, b: float | None) -> float | None:
-    return a * b if a is not None and b is not None else None
 
 
 def _answers(

@@ -3,29 +3,50 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from ncr.documents import Framework, Rule
 from ncr.documents.condition_walk import indicators_named, questions_named
 from ncr.engine.result import AnswerResult, IndicatorResult, Recommendation, RecommendationQuestion
+from ncr.engine.scoring import Scores
+from ncr.engine.stakes import Stake, gap_stake, indicator_stake
 
 
-def points_at_stake(indicator: IndicatorResult) -> float:
-    if indicator.reference is None or indicator.score is None or indicator.share is None:
-        return 0.0
-    return (indicator.reference - indicator.score) * indicator.share
+@dataclass(frozen=True)
+class Priorities:
+    """What ranking needs: the framework's rules and the review's scores, to score it again."""
+
+    framework: Framework
+    scores: Scores
+
+    def stake(self, indicator: IndicatorResult) -> Stake:
+        if indicator.reference is None or indicator.share is None:
+            return Stake(0.0, 0.0)
+        where = (indicator.pillar, indicator.id)
+        return indicator_stake(
+            self.framework, self.scores, where, indicator.reference, indicator.share
+        )
 
 
 def recommend(
-    framework: Framework,
+    priorities: Priorities,
     indicators: list[IndicatorResult],
-    fired: list[Rule],
     answers: Mapping[str, AnswerResult],
 ) -> list[Recommendation]:
-    """`answers` are the assessment's answer rows by question id, shown again under each item."""
+    """Critical gaps first, in rule order; then weak indicators by points at stake, then by
+    nominal points, then by id. `answers` are the assessment's answer rows by question id, shown
+    again under each item."""
+    framework, fired = priorities.framework, priorities.scores.fired
     by_indicator = {ind.id: ind for ind in indicators}
-    gaps = [_for_gap(rule, by_indicator, answers) for rule in fired if rule.flag]
-    weak = [ind for ind in indicators if ind.status == "weakness"]
-    weak.sort(key=lambda ind: (-points_at_stake(ind), ind.id))
+    gaps = [
+        _for_gap(rule, by_indicator, answers).model_copy(
+            update={"points_at_stake": gap_stake(framework, priorities.scores, rule)}
+        )
+        for rule in fired
+        if rule.flag
+    ]
+    weak = [(ind, priorities.stake(ind)) for ind in indicators if ind.status == "weakness"]
+    weak.sort(key=lambda pair: (-pair[1].points, -pair[1].nominal, pair[0].id))
     definitions = {ind.id: ind for ind in framework.indicators()}
     return gaps + [
         Recommendation(
@@ -33,11 +54,13 @@ def recommend(
             indicator=ind.id,
             title=ind.title,
             pillar=ind.pillar,
-            points_at_stake=points_at_stake(ind),
+            points_at_stake=stake.points,
+            nominal_points=stake.nominal,
+            blocked_by=list(stake.blocked_by),
             text=definitions[ind.id].recommendation or f"Raise '{ind.title}' to the benchmark.",
             questions=_below_full(ind.questions, answers),
         )
-        for ind in weak
+        for ind, stake in weak
     ]
 
 

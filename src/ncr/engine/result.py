@@ -145,9 +145,40 @@ class Recommendation(ResultModel):
     rule: str | None = None
     title: str
     pillar: str | None = None
-    points_at_stake: float | None = None
+    points_at_stake: float | None = Field(
+        None,
+        description="how much the overall score rises, re-scored with every cap in force, if this "
+        "indicator reached its reference (a critical gap: if its rule did not apply)",
+    )
+    nominal_points: float | None = Field(
+        None, description="(reference - score) × share: the rise if no cap existed"
+    )
+    blocked_by: list[str] = Field(
+        default_factory=list,
+        description="rules whose caps keep points_at_stake below nominal_points",
+    )
     text: str
     questions: list[RecommendationQuestion] = Field(default_factory=list)
+
+
+class Contribution(ResultModel):
+    """The points one scored question adds to the overall score, before any cap (§6a)."""
+
+    question: str
+    indicator: str
+    pillar: str
+    points: float = Field(
+        description="question score × its share of the indicator × the indicator's of the "
+        "pillar × the pillar's of the overall"
+    )
+
+
+class CapEffect(ResultModel):
+    """The points a cap takes off the overall score (≤ 0), measured at the stage it applies."""
+
+    rule: str
+    target: str = Field(description="an indicator id, a pillar id, or `overall`")
+    points: float
 
 
 class Location(ResultModel):
@@ -186,6 +217,11 @@ class Assessment(ResultModel):
     rules_fired: list[str]
     rules: list[FiredRule] = Field(description="the rules that fired, with what they did")
     missing: list[str]
+    contributions: list[Contribution] = Field(
+        default_factory=list,
+        description="per scored question; with cap_effects they add up to the overall score",
+    )
+    cap_effects: list[CapEffect] = Field(default_factory=list)
     answers: list[AnswerResult]
     warnings: list[Location]
     inputs: list[InputFile]

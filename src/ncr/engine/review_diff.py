@@ -14,6 +14,8 @@ from typing import Literal, TypeVar
 from pydantic import Field
 
 from ncr.documents import Questionnaire
+from ncr.documents.vocabulary import OVERALL
+from ncr.engine.assessment import Inputs
 from ncr.engine.result import (
     AnswerResult,
     AnswerState,
@@ -33,10 +35,13 @@ from ncr.engine.result import (
     Scored,
     Status,
 )
+from ncr.engine.scoring import score
 
 # Scores are kept at full precision; two computations of "the same" score through different weights
 # can still differ in the last bits, which must not show as a change of -0.0.
 TOLERANCE = 1e-9
+# The headline gives the like-for-like change beside the as-assessed one when they differ by more.
+HEADLINE_GAP = 0.05
 
 Presence = Literal["both", "added", "removed"]
 S = TypeVar("S", IndicatorResult, PillarResult)
@@ -55,6 +60,14 @@ class ReviewHeader(ResultModel):
     inputs: list[InputFile] = Field(description="the files it was assessed from, with SHA-256")
 
 
+class LikeForLike(ResultModel):
+    """Both reviews scored again on the questions they share only (§7): the country's own change."""
+
+    old: float | None
+    new: float | None
+    delta: float | None = Field(description="new - old; null unless both are scored")
+
+
 class Change(ResultModel):
     """A score on both sides: overall, a pillar or an indicator."""
 
@@ -68,6 +81,14 @@ class Change(ResultModel):
     old_status: Status | None = Field(description="null when absent from the old review")
     new_status: Status | None = Field(description="null when absent from the new review")
     reference: float | None
+    like_for_like: LikeForLike | None = Field(
+        None, description="the same change scored on the questions both reviews asked"
+    )
+
+    @property
+    def country_delta(self) -> float | None:
+        """The change that comes from the answers: like for like when known, else as assessed."""
+        return self.like_for_like.delta if self.like_for_like else self.delta
 
     @property
     def changed(self) -> bool:
@@ -143,6 +164,14 @@ class OneSidedAnswer(ResultModel):
     score: float | None
 
 
+class QuestionCounts(ResultModel):
+    """How the two questionnaires compare: questions asked in both, and the ids asked in one."""
+
+    shared: int = Field(description="questions asked in both (by id or through `replaces`)")
+    new: list[str] = Field(description="asked only in the new review")
+    dropped: list[str] = Field(description="asked only in the old review")
+
+
 class Unchanged(ResultModel):
     pillars: int
     indicators: int
@@ -165,30 +194,65 @@ class DiffResult(ResultModel):
     answers: list[AnswerChange] = Field(description="changed answers only, new questionnaire order")
     questions_added: list[OneSidedAnswer]
     questions_removed: list[OneSidedAnswer]
+    questions: QuestionCounts
     unchanged: Unchanged
     identical: bool = Field(description="true when nothing at all changed")
 
     def improved(self) -> list[IndicatorChange]:
-        """Indicators whose score went up, biggest rise first."""
-        up = [i for i in self.indicators if i.delta is not None and i.delta > 0]
-        return sorted(up, key=lambda i: (-(i.delta or 0.0), i.id))
+        """Indicators whose answers raised their score (like for like), biggest rise first."""
+        up = [i for i in self.indicators if (i.country_delta or 0.0) > 0]
+        return sorted(up, key=lambda i: (-(i.country_delta or 0.0), i.id))
 
     def regressed(self) -> list[IndicatorChange]:
-        """Indicators whose score went down, biggest fall first."""
-        down = [i for i in self.indicators if i.delta is not None and i.delta < 0]
-        return sorted(down, key=lambda i: (i.delta or 0.0, i.id))
+        """Indicators whose answers lowered their score (like for like), biggest fall first."""
+        down = [i for i in self.indicators if (i.country_delta or 0.0) < 0]
+        return sorted(down, key=lambda i: (i.country_delta or 0.0, i.id))
+
+    def reweighed(self) -> list[IndicatorChange]:
+        """Indicators whose score moved only because the questionnaire changed, not the answers."""
+        return [
+            i
+            for i in self.indicators
+            if i.presence == "both"
+            and i.delta
+            and i.like_for_like is not None
+            and not i.like_for_like.delta
+        ]
+
+    @property
+    def questionnaire_changed(self) -> bool:
+        return bool(self.questions.new or self.questions.dropped)
 
     def status_moves(self) -> list[IndicatorChange]:
         """Indicators in both reviews whose status changed."""
         return [i for i in self.indicators if i.presence == "both" and i.old_status != i.new_status]
 
     def headline(self) -> str:
-        """The story in one line: Overall 48.2 → 61.5 (+13.3), level 3 Established → 4 Strategic."""
+        """The story in one line: "Overall 48.2 → 61.5 (+13.3), level 3 Established → 4
+        Strategic", with both changes when the questionnaire moved the score, then the questions."""
+        return f"{self.score_line()}; {self.question_line()}"
+
+    def score_line(self) -> str:
         o = self.overall
         if o.delta == 0:
             return f"Overall {_number(o.new)} (unchanged), level {o.level_move()}"
-        delta = f" ({o.delta:+.1f})" if o.delta is not None else ""
-        return f"Overall {_number(o.old)} → {_number(o.new)}{delta}, level {o.level_move()}"
+        return (
+            f"Overall {_number(o.old)} → {_number(o.new)}{self._changes()}, level {o.level_move()}"
+        )
+
+    def _changes(self) -> str:
+        o = self.overall
+        if o.delta is None:
+            return ""
+        own = o.like_for_like.delta if o.like_for_like else None
+        if own is None or abs(own - o.delta) <= HEADLINE_GAP:
+            return f" ({o.delta:+.1f})"
+        return f" ({o.delta:+.1f} as assessed, {own:+.1f} like for like)"
+
+    def question_line(self) -> str:
+        """ "37 questions shared, 5 new, 2 dropped": the ground the two scores stand on."""
+        q = self.questions
+        return f"{q.shared} questions shared, {len(q.new)} new, {len(q.dropped)} dropped"
 
     def labels(self) -> tuple[str, str]:
         """Column headings for the two sides: the years, or Old/New when the years are equal."""
@@ -209,17 +273,15 @@ class DiffResult(ResultModel):
         return " / ".join(marks) or None
 
 
-def diff(
-    old: Assessment,
-    new: Assessment,
-    old_questionnaire: Questionnaire,
-    new_questionnaire: Questionnaire,
-) -> DiffResult:
-    """Compare two assessments; the questionnaires they were answered on match renamed questions."""
-    indicators = _indicators(old, new)
-    pillars = _pillars(old, new)
-    overall = _change(old.overall, new.overall)
-    answers = _answers(old, new, match_questions(old_questionnaire, new_questionnaire))
+def diff(old: Assessment, new: Assessment, old_inputs: Inputs, new_inputs: Inputs) -> DiffResult:
+    """Compare two assessments and the inputs they were assessed from: the questionnaires match
+    renamed questions, and both reviews are scored again on the questions they share."""
+    matching = match_questions(old_inputs.questionnaire, new_inputs.questionnaire)
+    shared = _shared_scores(old_inputs, new_inputs, matching)
+    indicators = _indicators(old, new, shared)
+    pillars = _pillars(old, new, shared)
+    overall = _change(old.overall, new.overall, shared.get(OVERALL))
+    answers = _answers(old, new, matching)
     gaps = _gaps(old.critical_gaps, new.critical_gaps)
     unchanged = Unchanged(
         pillars=sum(1 for p in pillars if p.presence == "both" and not p.changed),
@@ -247,6 +309,9 @@ def diff(
         answers=answers.changed,
         questions_added=answers.added,
         questions_removed=answers.removed,
+        questions=QuestionCounts(
+            shared=len(matching.pairs), new=matching.added, dropped=matching.removed
+        ),
         unchanged=unchanged,
         identical=not (scores_moved or gaps.opened or gaps.closed or answers.any_change),
     )
@@ -275,14 +340,41 @@ def _delta(old: float | None, new: float | None) -> float | None:
     return 0.0 if _same(old, new) else new - old
 
 
-def _change(old: Scored | None, new: Scored | None) -> Change:
-    return Change(**_change_fields(old, new))
+def _change(old: Scored | None, new: Scored | None, shared: LikeForLike | None) -> Change:
+    return Change(**_change_fields(old, new, shared))
 
 
-def _change_fields(old: Scored | None, new: Scored | None) -> dict[str, object]:
+def _shared_scores(old: Inputs, new: Inputs, matching: Matching) -> dict[str, LikeForLike]:
+    """Overall, pillar and indicator scores of both reviews on the shared questions only, by id:
+    every other question left out as if `n/a`, answers and rules otherwise as assessed."""
+    old_kept = {o for o, _ in matching.pairs}
+    new_kept = {n for _, n in matching.pairs}
+    sides = []
+    for inputs, kept in ((old, old_kept), (new, new_kept)):
+        fw, qn, resp = inputs.framework, inputs.questionnaire, inputs.response
+        dropped = frozenset(q.id for q in qn.questions() if q.id not in kept)
+        scores = score(fw, qn, resp, excluded=dropped)
+        sides.append({OVERALL: scores.overall, **scores.pillars, **scores.indicators})
+    before, after = sides
+    return {
+        ident: LikeForLike(
+            old=before[ident].score if ident in before else None,
+            new=after[ident].score if ident in after else None,
+            delta=_delta(before[ident].score, after[ident].score)
+            if ident in before and ident in after
+            else None,
+        )
+        for ident in {*before, *after}
+    }
+
+
+def _change_fields(
+    old: Scored | None, new: Scored | None, shared: LikeForLike | None = None
+) -> dict[str, object]:
     o_score = old.score if old else None
     n_score = new.score if new else None
     return {
+        "like_for_like": shared,
         "old": o_score,
         "new": n_score,
         "delta": _delta(o_score, n_score),
@@ -314,26 +406,30 @@ def _assessed(assessment: Assessment) -> dict[str, IndicatorResult]:
     return {i.id: i for i in assessment.indicators() if i.questions}
 
 
-def _indicators(old: Assessment, new: Assessment) -> list[IndicatorChange]:
+def _indicators(
+    old: Assessment, new: Assessment, shared: Mapping[str, LikeForLike]
+) -> list[IndicatorChange]:
     return [
         IndicatorChange(
             id=either.id,
             title=either.title,
             pillar=either.pillar,
             presence=_presence(o is not None, n is not None),
-            **_change_fields(o, n),
+            **_change_fields(o, n, shared.get(either.id) if o and n else None),
         )
         for o, n, either in _sides(_assessed(old), _assessed(new))
     ]
 
 
-def _pillars(old: Assessment, new: Assessment) -> list[PillarChange]:
+def _pillars(
+    old: Assessment, new: Assessment, shared: Mapping[str, LikeForLike]
+) -> list[PillarChange]:
     return [
         PillarChange(
             id=either.id,
             title=either.title,
             presence=_presence(o is not None, n is not None),
-            **_change_fields(o, n),
+            **_change_fields(o, n, shared.get(either.id) if o and n else None),
         )
         for o, n, either in _sides({p.id: p for p in old.pillars}, {p.id: p for p in new.pillars})
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ncr.documents import Framework, Pillar, Question, Questionnaire, Response, Rule
 from ncr.documents.condition_walk import applies_if_order, questions_named
@@ -11,6 +12,8 @@ from ncr.documents.vocabulary import NA, OVERALL
 from ncr.engine.answers import Normalized, ScoredAnswer, normalize, score_answer
 from ncr.engine.evaluation import Facts, holds
 from ncr.engine.tolerance import reaches
+
+A = TypeVar("A")
 
 
 @dataclass(frozen=True)
@@ -30,11 +33,15 @@ class Aggregate:
 
 @dataclass(frozen=True)
 class Scores:
+    """Every score of one review. `uncapped` holds the indicators before their caps: what rule
+    conditions read, and where a re-scoring (points at stake, §6) starts from."""
+
     answers: dict[str, ScoredAnswer]
     indicators: dict[str, Aggregate]
     pillars: dict[str, Aggregate]
     overall: Aggregate
     fired: list[Rule] = field(default_factory=list)
+    uncapped: dict[str, Aggregate] = field(default_factory=dict)
 
 
 def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
@@ -84,26 +91,90 @@ def facts_for(answers: Mapping[str, ScoredAnswer], indicators: Mapping[str, Aggr
     return Facts(seen, {iid: agg.uncapped for iid, agg in indicators.items()})
 
 
-def score(framework: Framework, questionnaire: Questionnaire, response: Response) -> Scores:
+def score(
+    framework: Framework,
+    questionnaire: Questionnaire,
+    response: Response,
+    excluded: frozenset[str] = frozenset(),
+) -> Scores:
+    """All scores of a response. `excluded` questions are left out of every mean as if `n/a`,
+    while rule conditions still read their answers (the like-for-like view of a diff, §7)."""
     answers = score_answers(questionnaire, response)
+    counted = {
+        qid: ScoredAnswer("n/a", a.value, None) if qid in excluded else a
+        for qid, a in answers.items()
+    }
+    return roll_up(framework, answers, indicator_scores(framework, questionnaire, counted))
+
+
+def indicator_scores(
+    framework: Framework, questionnaire: Questionnaire, answers: Mapping[str, ScoredAnswer]
+) -> dict[str, Aggregate]:
+    """Each indicator's weighted mean of its counted questions, before any cap."""
     by_indicator: dict[str, list[Question]] = {}
     for question in questionnaire.questions():
         by_indicator.setdefault(question.indicator, []).append(question)
-    uncapped = {
+    return {
         ind.id: _indicator(by_indicator.get(ind.id, []), answers) for ind in framework.indicators()
     }
-    fired = [rule for rule in framework.rules if holds(rule.when, facts_for(answers, uncapped))]
+
+
+def roll_up(
+    framework: Framework,
+    answers: Mapping[str, ScoredAnswer],
+    uncapped: Mapping[str, Aggregate],
+    without: str | None = None,
+    since: tuple[Scores, frozenset[str]] | None = None,
+) -> Scores:
+    """From uncapped indicator scores to the overall score: rules, caps, pillars (§4, §5).
+
+    Re-scoring (points at stake, §6) starts here with answers scored once, one rule set aside
+    (`without`), and `since`: the scores before and the indicators whose uncapped score changed,
+    so that only the pillars touched by them or by a cap that came or went are computed again."""
+    facts = facts_for(answers, uncapped)
+    fired = [rule for rule in framework.rules if rule.id != without and holds(rule.when, facts)]
     caps = _caps(fired)
-    indicators = {iid: _capped(agg, caps.get(iid, [])) for iid, agg in uncapped.items()}
-    pillars = {p.id: _capped(_pillar(p, indicators), caps.get(p.id, [])) for p in framework.pillars}
+    before = since[0] if since else None
+    stale = _stale(framework, fired, since)
+    indicators = {
+        iid: before.indicators[iid]
+        if before is not None and iid not in stale
+        else _capped(agg, caps.get(iid, []))
+        for iid, agg in uncapped.items()
+    }
+    pillars = {
+        p.id: before.pillars[p.id]
+        if before is not None and stale.isdisjoint([p.id, *(i.id for i in p.indicators)])
+        else _capped(_pillar(p, indicators), caps.get(p.id, []))
+        for p in framework.pillars
+    }
     overall_pairs = [(pillars[p.id].score, p.weight) for p in framework.pillars]
+    mean = weighted_mean(overall_pairs)
     overall = Aggregate(
-        weighted_mean(overall_pairs),
-        weighted_mean(overall_pairs),
+        mean,
+        mean,
         sum(a.answered for a in pillars.values()),
         sum(a.applicable for a in pillars.values()),
     )
-    return Scores(answers, indicators, pillars, _capped(overall, caps.get(OVERALL, [])), fired)
+    capped = _capped(overall, caps.get(OVERALL, []))
+    return Scores(_as_dict(answers), indicators, pillars, capped, fired, _as_dict(uncapped))
+
+
+def _stale(
+    framework: Framework, fired: list[Rule], since: tuple[Scores, frozenset[str]] | None
+) -> set[str]:
+    """Ids whose capped score must be computed again: all without `since`; else the indicators
+    that changed and the targets of caps that came or went."""
+    if since is None:
+        return {*(i.id for i in framework.indicators()), *(p.id for p in framework.pillars)}
+    before, changed = since
+    moved = {r.id for r in fired} ^ {r.id for r in before.fired}
+    return {*changed, *(r.cap.target for r in (*fired, *before.fired) if r.cap and r.id in moved)}
+
+
+def _as_dict(items: Mapping[str, A]) -> dict[str, A]:
+    """The mapping itself when it is a dict already: re-scoring shares the answers, never edits."""
+    return items if isinstance(items, dict) else dict(items)
 
 
 def _indicator(questions: list[Question], answers: Mapping[str, ScoredAnswer]) -> Aggregate:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from comparing import DIFF, HEADLINE, NEW, OLD, PATHS
+from comparing import DIFF, NEW, OLD, PATHS, QUESTIONS, SCORES
 from conftest import EXAMPLES, RunNcr
 
 
@@ -12,7 +12,8 @@ def test_text_leads_with_the_headline_then_the_movers(run_ncr: RunNcr) -> None:
     out = result.stdout
     assert out.startswith("Aurelia (XA) — review 2023 → 2026 DRAFT\n")
     order = [
-        HEADLINE,
+        SCORES,
+        QUESTIONS,
         "Pillars",
         "Biggest rises (2)",
         "Biggest falls (1)",

@@ -58,7 +58,12 @@ def _setting(result: DiffResult) -> str:
 
 
 def headline(result: DiffResult) -> Text:
-    lines = [_title(result), _setting(result), f"[bold]{escape(result.headline())}[/]"]
+    lines = [
+        _title(result),
+        _setting(result),
+        f"[bold]{escape(result.score_line())}[/]",
+        escape(result.question_line()),
+    ]
     return Text.from_markup("\n".join(lines))
 
 
