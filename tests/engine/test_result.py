@@ -34,6 +34,8 @@ def test_top_level_keys_in_the_documented_order(result: Assessment) -> None:
         "rules_fired",
         "rules",
         "missing",
+        "contributions",
+        "cap_effects",
         "answers",
         "warnings",
         "inputs",
