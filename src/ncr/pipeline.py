@@ -70,7 +70,8 @@ def assess_review(review: Review, *, strict: bool = False) -> Assessment:
     found = answer_warnings(review, result.answers, with_missing=not strict)
     warnings = sorted({*review.response.warnings, *found})
     located = [
-        Location(file=w.file, line=w.line, column=w.column, message=w.message) for w in warnings
+        Location(file=w.file, line=w.line, column=w.column, message=w.message, sheet=w.sheet)
+        for w in warnings
     ]
     return result.model_copy(update={"warnings": located})
 
@@ -93,11 +94,9 @@ def answer_warnings(
             message = f"{answer.question} does not apply (its `applies_if` is false): the answer is ignored"
             found.append(doc.problem(path, message, "warning"))
         elif answer.evidence_required and answer.state == "answered" and not answer.evidence:
-            found.append(
-                doc.problem(
-                    path, f"{answer.question} requires evidence: add an `evidence` list", "warning"
-                )
-            )
+            message = f"{answer.question} requires evidence: add an `evidence` list"
+            # at the evidence where there is a place for it (a workbook's Evidence cell)
+            found.append(doc.problem((*path, "evidence"), message, "warning"))
     return found
 
 

@@ -12,6 +12,7 @@ from rich.console import Console
 from ncr.cli.boundary import EXIT_GATE, EXIT_INVALID, EXIT_OK, print_problems, stderr
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
+from ncr.loader.workbook_reader import is_workbook
 from ncr.loader.yaml_reader import read_yaml
 from ncr.pipeline import assess_review, missing_as_errors, open_review
 from ncr.problems import InputError, Problem, UsageError
@@ -71,8 +72,7 @@ CHECKERS: dict[str, Callable[[Loader, Path, bool], tuple[list[Problem], int]]] =
 
 def check_file(loader: Loader, path: Path, strict: bool) -> Checked:
     try:
-        doc = read_yaml(path)
-        kind = kind_of(doc.data)
+        kind = "response" if is_workbook(path) else kind_of(read_yaml(path).data)
         if kind is None:
             message = "cannot tell what this is: expected a response, questionnaire, framework or benchmark"
             return Checked(path, "unknown", [Problem(str(path), 1, 1, message)])
@@ -119,6 +119,8 @@ def _as_json(result: Checked) -> dict[str, object]:
                 "column": p.column,
                 "severity": p.severity,
                 "message": p.message,
+                "sheet": p.sheet,
+                "cell": p.cell,
             }
             for p in result.problems
         ],

@@ -188,9 +188,15 @@ class Location(ResultModel):
     line: int
     column: int
     message: str
+    sheet: str | None = None  # set when the input is a workbook: `line` is the row (Problem)
+
+    @property
+    def place(self) -> str:
+        """Where, as the user finds it: `FILE:LINE:COL` or `FILE.xlsx:SHEET!CELL`."""
+        return self.as_problem().place
 
     def as_problem(self) -> Problem:
-        return Problem(self.file, self.line, self.column, self.message, "warning")
+        return Problem(self.file, self.line, self.column, self.message, "warning", self.sheet)
 
 
 class InputFile(ResultModel):

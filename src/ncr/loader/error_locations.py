@@ -1,7 +1,7 @@
 """Turn pydantic validation errors into Problems located at the YAML line that caused them.
 
 Pydantic keeps no source positions, so each error's `loc` is walked through the parsed data and
-looked up in the YamlDoc's position map. Messages are rewritten for reviewers, not programmers.
+looked up in the document's position map. Messages are rewritten for reviewers, not programmers.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any, Final, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ncr.loader.yaml_reader import YamlDoc
+from ncr.loader.source_doc import SourceDoc
 from ncr.problems import InputError, Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -56,7 +56,7 @@ class _Located:
 
 
 def problems_from_validation_error(
-    err: ValidationError, doc: YamlDoc, model: type[BaseModel] | None = None
+    err: ValidationError, doc: SourceDoc, model: type[BaseModel] | None = None
 ) -> list[Problem]:
     """One located Problem per error (union members merged); `model` enables "did you mean"."""
     errors = _closest_members(err.errors(include_url=False), doc.data)
@@ -68,7 +68,7 @@ def problems_from_validation_error(
     return sorted(set(problems))
 
 
-def validate_model(model: type[M], doc: YamlDoc) -> M:
+def validate_model(model: type[M], doc: SourceDoc) -> M:
     """Validate the document's data as `model`; raise InputError with located problems on failure."""
     try:
         return model.model_validate(doc.data)

@@ -20,6 +20,7 @@ from yaml.error import Mark, MarkedYAMLError
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ncr.loader.source_doc import nearest
 from ncr.problems import InputError, Problem, Severity
 
 if TYPE_CHECKING:
@@ -170,11 +171,7 @@ class YamlDoc:
         return Problem(self.file, line, column, message, severity)
 
     def _nearest(self, path: Sequence[str | int]) -> tuple[Pos, Pos]:
-        for end in range(len(path), 0, -1):
-            found = self.positions.get(tuple(path[:end]))
-            if found is not None:
-                return found
-        return self.positions.get((), ((1, 1), (1, 1)))
+        return nearest(self.positions, path, ((1, 1), (1, 1)))
 
 
 def read_yaml(path: Path, *, display_name: str | None = None) -> YamlDoc:
