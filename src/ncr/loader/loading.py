@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,10 @@ from ncr.loader.cross_checks import (
 )
 from ncr.loader.error_locations import problems_from_validation_error
 from ncr.loader.search_path import Catalog, Found
-from ncr.loader.yaml_reader import MAX_FILE_BYTES, YamlDoc, parse_yaml
+from ncr.loader.source_doc import SourceDoc
+from ncr.loader.workbook_reader import is_workbook, read_workbook
+from ncr.loader.workbook_response import header_doc, response_doc
+from ncr.loader.yaml_reader import MAX_FILE_BYTES, parse_yaml
 from ncr.problems import InputError, Problem, UsageError, errors_in
 
 M = TypeVar("M", bound=BaseModel)
@@ -41,7 +45,7 @@ class Loaded(Generic[M]):
     still to be raised once every check has run)."""
 
     model: M
-    doc: YamlDoc
+    doc: SourceDoc  # a YAML file, or a workbook (.xlsx response)
     path: Path
     sha256: str
     problems: tuple[Problem, ...] = ()
@@ -62,7 +66,7 @@ class Loaded(Generic[M]):
         return Loaded(self.model, self.doc, self.path, self.sha256, problems)
 
 
-def to_problem(doc: YamlDoc, finding: Finding) -> Problem:
+def to_problem(doc: SourceDoc, finding: Finding) -> Problem:
     return doc.problem(finding.path, finding.message, finding.severity, at_key=finding.at_key)
 
 
@@ -77,11 +81,19 @@ def read_document(path: Path, model: type[M]) -> Loaded[M]:
             [Problem(str(path), 0, 0, f"cannot read the file: {err.strerror}")]
         ) from None
     doc = parse_yaml(data, str(path))
-    digest = hashlib.sha256(data).hexdigest()
+    return validated(doc, path, hashlib.sha256(data).hexdigest(), model)
+
+
+def validated(
+    doc: SourceDoc, path: Path, digest: str, model: type[M], found: Iterable[Problem] = ()
+) -> Loaded[M]:
+    """The document's data as `model`, carrying the problems `found` while reading it; salvaged
+    where it can be, so that later checks still run and every problem shows in one run."""
+    problems = tuple(found)
     try:
-        return Loaded(model.model_validate(doc.data), doc, path, digest)
+        return Loaded(model.model_validate(doc.data), doc, path, digest, problems)
     except ValidationError as err:
-        problems = tuple(problems_from_validation_error(err, doc, model))
+        problems += tuple(problems_from_validation_error(err, doc, model))
         salvaged = _salvage(model, doc.data, err)
         if salvaged is None:
             raise InputError(problems) from None
@@ -137,7 +149,10 @@ class Loader:
         return self._cached("framework", path, load)
 
     def framework_by_id(self, ident: str, wanted_by: Loaded[Any]) -> Loaded[Framework]:
-        return self.framework(self._find(self.catalog.frameworks(), ident, "framework", wanted_by))
+        found = self.catalog.frameworks()
+        return self.framework(
+            self._find(found, ident, "framework", wanted_by.doc, wanted_by.problems)
+        )
 
     def questionnaire(self, path: Path) -> tuple[Loaded[Questionnaire], Loaded[Framework]]:
         def load() -> tuple[Loaded[Questionnaire], Loaded[Framework]]:
@@ -161,14 +176,14 @@ class Loader:
         if ident is None:
             return None
         known = self.catalog.benchmarks(fw.model.id)
-        if _looks_like_path(ident):
+        if looks_like_path(ident):
             path = Path(ident)
             if not path.is_file():
                 raise UsageError(f"benchmark file '{ident}' not found")
         elif ident in known:
             path = known[ident].path
         elif spec is None:
-            path = self._find(known, ident, "benchmark", fw)
+            path = self._find(known, ident, "benchmark", fw.doc, fw.problems)
         else:
             names = ", ".join(sorted(known)) or "none"
             raise UsageError(f"no benchmark '{ident}' for framework {fw.model.id} (known: {names})")
@@ -179,26 +194,55 @@ class Loader:
         return loaded
 
     def response(self, path: Path) -> Loaded[Response]:
-        """A response, possibly salvaged: call `check_answers` to raise what it carries."""
+        """A response (YAML, or a focal-point workbook), possibly salvaged: call `check_answers`
+        to raise what it carries."""
+        if is_workbook(path):
+            return self._workbook_response(path)
         return read_document(path, Response)
+
+    def _workbook_response(self, path: Path) -> Loaded[Response]:
+        """A workbook's answers are read with its questionnaire (labels, types), found first."""
+        book = read_workbook(path)
+        header = header_doc(book)
+        ref = header.data.get("questionnaire")
+        if not isinstance(ref, str):
+            message = "the Review sheet names no questionnaire: restore its Questionnaire row"
+            raise InputError([*book.problems, header.problem(("questionnaire",), message)])
+        qn = self._questionnaire_named(ref, path, header, book.problems)[0]
+        doc, problems = response_doc(book, qn.model)
+        return validated(doc, path, book.sha256, Response, problems)
 
     def questionnaire_for(
         self, resp: Loaded[Response]
     ) -> tuple[Loaded[Questionnaire], Loaded[Framework]]:
-        ref = resp.model.questionnaire
-        if _looks_like_path(ref):
-            path = resp.path.parent / ref
+        return self._questionnaire_named(
+            resp.model.questionnaire, resp.path, resp.doc, resp.problems
+        )
+
+    def _questionnaire_named(
+        self, ref: str, source: Path, doc: SourceDoc, problems: Iterable[Problem]
+    ) -> tuple[Loaded[Questionnaire], Loaded[Framework]]:
+        """The questionnaire a response names: an id on the search path, or a file beside it."""
+        if looks_like_path(ref):
+            path = source.parent / ref
             if not path.is_file():
                 message = f"questionnaire file '{ref}' not found (looked for {path})"
-                raise InputError([*resp.problems, resp.doc.problem(("questionnaire",), message)])
+                raise InputError([*problems, doc.problem(("questionnaire",), message)])
         else:
-            path = self._find(self.catalog.questionnaires(), ref, "questionnaire", resp)
+            path = self._find(self.catalog.questionnaires(), ref, "questionnaire", doc, problems)
         return self.questionnaire(path)
 
     def check_answers(self, resp: Loaded[Response], qn: Loaded[Questionnaire]) -> Loaded[Response]:
         return resp.with_findings(check_response(resp.model, qn.model))
 
-    def _find(self, found: dict[str, Found], ident: str, kind: str, wanted_by: Loaded[Any]) -> Path:
+    def _find(
+        self,
+        found: dict[str, Found],
+        ident: str,
+        kind: str,
+        doc: SourceDoc,
+        problems: Iterable[Problem] = (),
+    ) -> Path:
         if ident in found:
             return found[ident].path
         key = {"questionnaire": "questionnaire", "benchmark": "default_benchmark"}.get(
@@ -208,7 +252,7 @@ class Loader:
             f"; known: {', '.join(sorted(found))}" if found else ""
         )
         message = f"no {kind} '{ident}' on the search path{hint} (add a folder with --path DIR)"
-        raise InputError([*wanted_by.problems, wanted_by.doc.problem((key,), message)])
+        raise InputError([*problems, doc.problem((key,), message)])
 
     def _cached(self, kind: str, path: Path, load: Callable[[], T]) -> T:
         key = (kind, path.resolve())
@@ -218,5 +262,18 @@ class Loader:
         return cached
 
 
-def _looks_like_path(ref: str) -> bool:
+def looks_like_path(ref: str) -> bool:
     return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
+
+
+def relative_reference(path: Path, target: Path) -> str:
+    """How a file written at `target` names the file at `path`: relative to its folder, never a
+    bare name (which would read as an id)."""
+    relative = Path(os.path.relpath(path.resolve(), target.parent.resolve())).as_posix()
+    return relative if "/" in relative else f"./{relative}"
+
+
+def reference_from(ref: str, source: Path, target: Path) -> str:
+    """How a file written at `target` names the questionnaire that the file at `source` names as
+    `ref`: an id as it is, a path re-based to the new folder."""
+    return relative_reference(source.parent / ref, target) if looks_like_path(ref) else ref

@@ -1,0 +1,114 @@
+"""The focal-point workbook as a document format (DESIGN §11): its sheets, its columns, and how an
+answer is written in a cell. The writer (outputs) and the reader (loader) both follow this module, so
+what one writes the other reads back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from ncr.documents.questionnaire import Question, Section
+from ncr.documents.response import EvidenceLink
+from ncr.documents.vocabulary import NA, UNKNOWN
+
+INSTRUCTIONS: Final = "Instructions"
+REVIEW: Final = "Review"
+LISTS: Final = "Lists"  # hidden: the option lists the dropdowns point at
+RESERVED_SHEETS: Final = (INSTRUCTIONS, REVIEW, LISTS)
+MAX_SHEET_NAME: Final = 31  # Excel's limit
+
+# Columns of a section sheet, in order. Import finds them by their header in row 1, so a focal
+# point who moves a column does no harm; the first five are the ones the contract names.
+ID, QUESTION, ANSWER, EVIDENCE, NOTE = "ID", "Question", "Answer", "Evidence", "Note"
+HOW_TO_ANSWER, HELP = "How to answer", "Help"
+SECTION_COLUMNS: Final = (ID, QUESTION, ANSWER, EVIDENCE, NOTE, HOW_TO_ANSWER, HELP)
+REQUIRED_COLUMNS: Final = (ID, QUESTION, ANSWER, EVIDENCE, NOTE)
+
+MULTI_SEPARATOR: Final = ";"
+YES_NO: Final = (("yes", "Yes"), ("no", "No"))
+# An evidence line `Title <https://…>` (a scheme, then a colon) is a document with a link; any
+# other line is a plain title, even one that ends in angle brackets like `<b>`.
+_LINK = re.compile(r"^(?P<title>.*\S)\s*<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+)>$")
+
+
+@dataclass(frozen=True)
+class ReviewField:
+    """One row of the Review sheet: its label in column A, where it goes in the response."""
+
+    label: str
+    path: tuple[str, ...]
+    about: str
+    editable: bool = True
+
+
+REVIEW_FIELDS: Final = (
+    ReviewField("Country code", ("country", "code"), "Two-letter code (ISO 3166-1)", False),
+    ReviewField("Country name", ("country", "name"), "As it should appear in the report"),
+    ReviewField("Year", ("year",), "The review cycle", False),
+    ReviewField("Questionnaire", ("questionnaire",), "Which questions this workbook asks", False),
+    ReviewField("Review date", ("review", "date"), "A date, e.g. 2026-03-14"),
+    ReviewField("Status", ("review", "status"), "draft or final (the review team decides)"),
+    ReviewField("Reviewers", ("review", "reviewers"), "One name per line"),
+    ReviewField("Classification", ("review", "classification"), "e.g. RESTRICTED; may be empty"),
+)
+STATUSES: Final = ("draft", "final")
+
+
+def sheet_name(section_id: str, taken: set[str]) -> str:
+    """A section's sheet: its id with a capital (`legal` → `Legal`), short, unique, and never one of
+    the reserved sheets. Ids stay the same in every language, so sheet names do too."""
+    base = (section_id[:1].upper() + section_id[1:])[:MAX_SHEET_NAME]
+    name, n = base, 2
+    while name.casefold() in {t.casefold() for t in (*taken, *RESERVED_SHEETS)}:
+        suffix = f" ({n})"
+        name, n = base[: MAX_SHEET_NAME - len(suffix)] + suffix, n + 1
+    return name
+
+
+def section_sheets(sections: Sequence[Section]) -> list[str]:
+    """The sheet of each section, in order."""
+    names: list[str] = []
+    for section in sections:
+        names.append(sheet_name(section.id, set(names)))
+    return names
+
+
+def choices(q: Question) -> list[tuple[str, str]]:
+    """(value, what the cell shows) for each option: the label, unless labels cannot tell the
+    options apart (two alike, or a `;` inside a multi label) — then the value."""
+    if q.type == "yes_no":
+        return list(YES_NO)
+    labels = [" ".join(o.label.split()) for o in q.options]
+    folded = [label.casefold() for label in labels]
+    clash = len(set(folded)) < len(folded) or (
+        q.type == "multi" and any(MULTI_SEPARATOR in label for label in labels)
+    )
+    return [
+        (o.value, o.value if clash else label) for o, label in zip(q.options, labels, strict=True)
+    ]
+
+
+def special_answers(q: Question) -> list[str]:
+    """What a scored question also takes besides its options: unknown, and n/a where allowed."""
+    if not q.scored:
+        return []
+    return [UNKNOWN, NA] if q.allow_na else [UNKNOWN]
+
+
+def evidence_line(item: str | EvidenceLink) -> str:
+    """One evidence item as one line of the Evidence cell (line breaks inside become spaces)."""
+    if isinstance(item, str):
+        return " ".join(item.split())
+    title = " ".join(item.title.split())
+    return f"{title} <{item.url}>" if item.url else title
+
+
+def evidence_item(line: str) -> str | dict[str, str]:
+    """The item one line of an Evidence cell stands for: a title, or a title with its link."""
+    found = _LINK.match(line)
+    if found is None:
+        return line
+    return {"title": found.group("title"), "url": found.group("url")}
