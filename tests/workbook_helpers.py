@@ -4,17 +4,13 @@ again with LibreOffice, and compare what a response says."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
-import pytest
-
+from clients import client
 from conftest import RunNcr
 from ncr.documents import Response
-
-SOFFICE_HINT = "LibreOffice is not installed: apt-get install libreoffice-calc-nogui"
 
 
 def export(run_ncr: RunNcr, source: Path, target: Path, *extra: str | Path) -> Path:
@@ -37,9 +33,7 @@ def fill(path: Path, cells: Mapping[str, object]) -> None:
 def resave_with_libreoffice(path: Path, folder: Path) -> Path:
     """The workbook opened and saved again by LibreOffice Calc, headless (its own profile, so two
     runs never share one)."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip(SOFFICE_HINT)
+    soffice = client("soffice")
     folder.mkdir(parents=True, exist_ok=True)
     profile = (folder / "lo-profile").resolve().as_uri()
     subprocess.run(

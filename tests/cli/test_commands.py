@@ -20,6 +20,8 @@ COMMANDS = [
     "schema",
     "diff",
     "compare",
+    "export",
+    "import",
     "benchmark build",
 ]
 

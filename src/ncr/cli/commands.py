@@ -45,7 +45,10 @@ def _exit(code: int) -> None:
 @app.command()
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(help="Response, questionnaire, framework or benchmark files.")
+        list[Path],
+        typer.Argument(
+            help="Response (.yaml or .xlsx), questionnaire, framework or benchmark files."
+        ),
     ],
     strict: Annotated[bool, typer.Option(help="Missing answers are errors (exit 1).")] = False,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
@@ -63,7 +66,7 @@ def validate(
 
 @app.command()
 def assess(
-    files: Annotated[list[Path], typer.Argument(help="Response files to score.")],
+    files: Annotated[list[Path], typer.Argument(help="Response files to score (.yaml or .xlsx).")],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Report file (.pdf .html .md .json) or folder."),
@@ -127,6 +130,44 @@ def init(
     from ncr.cli.boundary import guarded
 
     opts = command.InitOptions(questionnaire, country, year, name, output, from_, force, path or [])
+    _exit(guarded(lambda: command.run(opts)))
+
+
+@app.command()
+def export(
+    response: Annotated[Path, typer.Argument(help="A response file (an `ncr init` skeleton too).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx).")],
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Write a response's questionnaire as a workbook for the focal points, with its answers.
+
+    Example: ncr export xa-2026.yaml -o xa-2026.xlsx
+    """
+    from ncr.cli import export_workbook as command
+    from ncr.cli.boundary import guarded
+
+    opts = command.ExportOptions(response, output, force, path or [])
+    _exit(guarded(lambda: command.run(opts)))
+
+
+@app.command(name="import")
+def import_(
+    workbook: Annotated[
+        Path, typer.Argument(help="A workbook written by `ncr export`, filled in.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The response to write (.yaml).")],
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Read a filled-in workbook back into a response file; every bad cell is named.
+
+    Example: ncr import xa-2026.xlsx -o xa-2026.yaml
+    """
+    from ncr.cli import import_workbook as command
+    from ncr.cli.boundary import guarded
+
+    opts = command.ImportOptions(workbook, output, force, path or [])
     _exit(guarded(lambda: command.run(opts)))
 
 

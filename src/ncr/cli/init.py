@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from rich.markup import escape
 from ncr.cli.boundary import EXIT_OK, stderr
 from ncr.documents import Questionnaire, Response
 from ncr.engine.carry_over import CarryOver, Earlier, carry_over
-from ncr.loader.loading import Loader
+from ncr.loader.loading import Loader, relative_reference
 from ncr.loader.search_path import Catalog
 from ncr.outputs import response_skeleton as skeleton
 from ncr.outputs.atomic_files import check_target, write_atomic
@@ -61,7 +60,7 @@ def run(opts: InitOptions) -> int:
     )
     write_atomic(output, skeleton.render(header, questionnaire, carried).encode())
     _report(output, questionnaire, carried)
-    _ensure_schema(output.parent / SCHEMA_FILE)
+    ensure_schema(output.parent / SCHEMA_FILE)
     return EXIT_OK
 
 
@@ -77,8 +76,7 @@ def _questionnaire(catalog: Catalog, spec: str, output: Path) -> tuple[Path, str
         raise UsageError(
             f"no questionnaire '{spec}' on the search path, nor such a file (known: {known})"
         )
-    relative = Path(os.path.relpath(path.resolve(), output.parent.resolve())).as_posix()
-    return path, relative if "/" in relative else f"./{relative}"  # a bare name reads as an id
+    return path, relative_reference(path, output)
 
 
 def _carry_over(loader: Loader, source: Path, questionnaire: Questionnaire, code: str) -> CarryOver:
@@ -125,7 +123,7 @@ def _report(output: Path, questionnaire: Questionnaire, carried: CarryOver | Non
     stderr().print(line, markup=False)
 
 
-def _ensure_schema(target: Path) -> None:
+def ensure_schema(target: Path) -> None:
     """Write the response JSON Schema once; an existing file is the user's and stays as it is."""
     schema = schema_text("response")
     if not target.exists():

@@ -38,11 +38,21 @@ class Header:
     date: dt.date
     classification: str | None = None
     schema: str | None = None  # where editors find the response JSON Schema
+    status: str = "draft"
+    reviewers: tuple[str, ...] = ()
+    origin: str | None = None  # a line saying where the answers come from (`ncr import`)
 
 
-def render(header: Header, qn: Questionnaire, carried: CarryOver | None = None) -> str:
+def render(
+    header: Header,
+    qn: Questionnaire,
+    carried: CarryOver | None = None,
+    given: Mapping[str, Answer] | None = None,
+) -> str:
+    """The response file: every question, answered from what `carried` brings over from an
+    earlier review, or from the answers `given` (a workbook read back)."""
     lines = [*_preamble(header, qn, carried), "", dump(_header_data(header)), "answers:"]
-    answers = carried.answers if carried else {}
+    answers = carried.answers if carried else {k: Carried(k, a) for k, a in (given or {}).items()}
     origin = carried.earlier.name if carried else ""
     for section in qn.sections:
         lines.extend(_section(section, answers, origin))
@@ -62,6 +72,8 @@ def _preamble(header: Header, qn: Questionnaire, carried: CarryOver | None) -> I
     if header.schema:
         yield f"# yaml-language-server: $schema={header.schema}"
     yield from _comment(f"National Cyber Review response: {qn.title} ({qn.id}).", "")
+    if header.origin:
+        yield from _comment(header.origin, "")
     if carried is not None:
         earlier = carried.earlier.response
         summary = (
@@ -76,7 +88,11 @@ def _preamble(header: Header, qn: Questionnaire, carried: CarryOver | None) -> I
 
 
 def _header_data(header: Header) -> dict[str, Any]:
-    review: dict[str, Any] = {"date": header.date, "status": "draft", "reviewers": []}
+    review: dict[str, Any] = {
+        "date": header.date,
+        "status": header.status,
+        "reviewers": list(header.reviewers),
+    }
     if header.classification:
         review["classification"] = header.classification
     return {

@@ -1,0 +1,419 @@
+"""The focal-point workbook (DESIGN §11): a questionnaire as sheets to answer, filled in with a
+response's answers, laid out by documents/workbook_layout so that `ncr import` reads it back.
+
+A focal point should see a form, not a database: the cells to fill are yellow and open, everything
+else is locked; choices come as dropdowns of their labels; each sheet prints on landscape pages as
+wide as the paper, with the header row repeated. Text that a spreadsheet would run as a formula
+(`=`, `+`, `-`, `@` first) is stored as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import string
+import textwrap
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final
+
+from ncr.documents import Answer, Question, Questionnaire, Response, Section
+from ncr.documents.vocabulary import SPECIAL_ANSWERS
+from ncr.documents.workbook_layout import (
+    ANSWER,
+    EVIDENCE,
+    HELP,
+    HOW_TO_ANSWER,
+    ID,
+    INSTRUCTIONS,
+    LISTS,
+    MULTI_SEPARATOR,
+    NOTE,
+    QUESTION,
+    REVIEW,
+    REVIEW_FIELDS,
+    SECTION_COLUMNS,
+    STATUSES,
+    choices,
+    evidence_line,
+    section_sheets,
+    special_answers,
+)
+from ncr.outputs import condition_words as describe
+from ncr.shipped import template_dir
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+CellData = str | int | float | dt.date | None
+FORMULA_STARTS: Final = ("=", "+", "-", "@")
+WIDTHS: Final = {
+    ID: 8,
+    QUESTION: 46,
+    ANSWER: 24,
+    EVIDENCE: 36,
+    NOTE: 28,
+    HOW_TO_ANSWER: 28,
+    HELP: 32,
+}
+INSTRUCTIONS_WIDTH: Final = 76
+REVIEW_WIDTHS: Final = (20, 44, 46)
+FONT: Final = "Arial"  # on every machine; LibreOffice's Liberation Sans has the same metrics
+LINE_POINTS: Final = 12.75  # one line of 10-point text, as Excel spaces it
+TYPE_WORDS: Final = {
+    "yes_no": "Yes or no: choose from the list.",
+    "choice": "One choice, from the list:",
+    "multi": f'One or more, separated by "{MULTI_SEPARATOR}":',
+    "number": "A number, 0 or more.",
+    "text": "Free text.",
+}
+INSTRUCTIONS_FILE: Final = "instructions.en.txt"
+YELLOW, GREY, BORDER = "FFF7D6", "E7E6E6", "BFBFBF"
+
+
+def workbook_bytes(qn: Questionnaire, response: Response, questionnaire_ref: str) -> bytes:
+    """The workbook of `qn`, filled with `response`; the Review sheet names `questionnaire_ref`."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    look = _Look.create()
+    _instructions(book.active, qn, response, look)
+    _review(book.create_sheet(REVIEW), response, questionnaire_ref, look)
+    lists = _Lists(book.create_sheet(LISTS), look.body_font)
+    for name, section in zip(section_sheets(qn.sections), qn.sections, strict=True):
+        _section(book.create_sheet(name), section, response, lists, look)
+    lists.finish()
+    _properties(book, qn, response)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class _Look:
+    """The few styles every sheet shares, made once."""
+
+    body_font: Any
+    header_font: Any
+    header_fill: Any
+    open_fill: Any
+    border: Any
+    wrap: Any
+    wrap_left: Any
+    title_font: Any
+    heading_font: Any
+    quiet_font: Any
+    unlocked: Any
+
+    @classmethod
+    def create(cls) -> _Look:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+        side = Side(style="thin", color=BORDER)
+        return cls(
+            body_font=Font(name=FONT, size=10),
+            header_font=Font(name=FONT, size=10, bold=True),
+            header_fill=PatternFill("solid", fgColor=GREY),
+            open_fill=PatternFill("solid", fgColor=YELLOW),
+            border=Border(left=side, right=side, top=side, bottom=side),
+            wrap=Alignment(wrap_text=True, vertical="top"),
+            wrap_left=Alignment(wrap_text=True, vertical="top", horizontal="left"),
+            title_font=Font(name=FONT, size=14, bold=True),
+            heading_font=Font(name=FONT, size=12, bold=True),
+            quiet_font=Font(name=FONT, size=10, italic=True, color="595959"),
+            unlocked=Protection(locked=False),
+        )
+
+
+def put(ws: Worksheet, row: int, column: int, value: CellData, font: Any) -> Any:
+    """Write a value; text is always text. openpyxl would store text that starts with "=" as a
+    formula (PITFALLS); the quote prefix keeps any of = + - @ as text when a focal point edits it."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = value
+    cell.font = font
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+    return cell
+
+
+def _print_setup(sheet: Worksheet, *, landscape: bool, header: str, footer: str) -> None:
+    from openpyxl.worksheet.page import PageMargins
+
+    ws: Any = sheet  # openpyxl's stubs type these parts optional; a new sheet always has them
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as it takes
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.8, bottom=0.7, header=0.3, footer=0.3)
+    ws.oddHeader.left.text = _escape_header(header)
+    ws.oddFooter.left.text = _escape_header(footer)
+    ws.oddFooter.right.text = "Page &P of &N"
+
+
+def _escape_header(text: str) -> str:
+    return text.replace("&", "&&")  # "&" starts a code in page headers and footers
+
+
+def _protect(ws: Worksheet) -> None:
+    """Locked cells stay as sent; no password: it prevents accidents, it is not security."""
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # still allowed: widen a column, heighten a row
+    ws.protection.formatRows = False
+
+
+# --- Instructions ---------------------------------------------------------------------------------
+
+
+def instructions_text() -> str:
+    return (template_dir() / "workbook" / INSTRUCTIONS_FILE).read_text(encoding="utf-8")
+
+
+def instruction_blocks(text: str) -> Iterator[tuple[str, str]]:
+    """("heading" | "paragraph" | "bullet", text) from the instructions file: `# ` starts a
+    heading, `- ` a bullet, a blank line ends a paragraph."""
+    for block in text.split("\n\n"):
+        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
+        if not lines:
+            continue
+        if lines[0].startswith("# "):
+            yield "heading", lines[0][2:]
+            lines = lines[1:]
+        if lines and all(line.startswith("- ") for line in lines):
+            yield from (("bullet", line[2:]) for line in lines)
+        elif lines:
+            yield "paragraph", " ".join(lines)
+
+
+def _instructions(ws: Any, qn: Questionnaire, response: Response, look: _Look) -> None:
+    sheets = section_sheets(qn.sections)
+    text = string.Template(instructions_text()).safe_substitute(
+        country=response.country.name,
+        year=response.year,
+        questionnaire=f"{qn.title} ({qn.id})",
+        sheets=", ".join(
+            f'"{name}" ({s.title})' for name, s in zip(sheets, qn.sections, strict=True)
+        ),
+    )
+    ws.title = INSTRUCTIONS
+    ws.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
+    title = f"National Cyber Review — {response.country.name} {response.year}"
+    put(ws, 1, 1, title, look.title_font)
+    ws.row_dimensions[1].height = 2 * LINE_POINTS
+    row = 2
+    for kind, words in instruction_blocks(text):
+        row += 1 if kind == "heading" else 0  # air above a heading
+        font = look.heading_font if kind == "heading" else look.body_font
+        cell = put(ws, row, 1, f"•  {words}" if kind == "bullet" else words, font)
+        cell.alignment = look.wrap
+        ws.row_dimensions[row].height = row_height([(cell.value, INSTRUCTIONS_WIDTH)])
+        if kind == "heading":
+            ws.row_dimensions[row].height = 1.4 * LINE_POINTS
+        row += 1
+    _print_setup(ws, landscape=False, header=qn.title, footer=INSTRUCTIONS)
+    _protect(ws)
+
+
+# --- Review ---------------------------------------------------------------------------------------
+
+
+def _review(ws: Worksheet, response: Response, questionnaire_ref: str, look: _Look) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    values: dict[tuple[str, ...], CellData] = {
+        ("country", "code"): response.country.code,
+        ("country", "name"): response.country.name,
+        ("year",): response.year,
+        ("questionnaire",): questionnaire_ref,
+        ("review", "date"): response.review.date,
+        ("review", "status"): response.review.status,
+        ("review", "reviewers"): "\n".join(response.review.reviewers) or None,
+        ("review", "classification"): response.review.classification,
+    }
+    _header_row(ws, ["Field", "Value", "About"], look)
+    status = DataValidation(type="list", formula1=f'"{",".join(STATUSES)}"', allow_blank=False)
+    status.showErrorMessage = True
+    ws.add_data_validation(status)
+    for row, item in enumerate(REVIEW_FIELDS, start=2):
+        put(ws, row, 1, item.label, look.header_font).alignment = look.wrap
+        cell = put(ws, row, 2, values[item.path], look.body_font)
+        cell.alignment = look.wrap_left
+        cell.border = look.border
+        if item.editable:
+            cell.protection, cell.fill = look.unlocked, look.open_fill
+        if item.path == ("review", "date"):
+            cell.number_format = "yyyy-mm-dd"
+        if item.path == ("review", "status"):
+            status.add(cell.coordinate)
+        put(ws, row, 3, item.about, look.quiet_font).alignment = look.wrap
+        ws.row_dimensions[row].height = row_height([(values[item.path], REVIEW_WIDTHS[1])])
+    for column, width in zip("ABC", REVIEW_WIDTHS, strict=True):
+        ws.column_dimensions[column].width = width
+    ws.freeze_panes = "A2"
+    _print_setup(ws, landscape=False, header=REVIEW, footer=REVIEW)
+    _protect(ws)
+
+
+def _header_row(ws: Worksheet, names: list[str], look: _Look) -> None:
+    for column, name in enumerate(names, start=1):
+        cell = put(ws, 1, column, name, look.header_font)
+        cell.fill, cell.border, cell.alignment = look.header_fill, look.border, look.wrap
+
+
+# --- Section sheets -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Lists:
+    """The hidden sheet of dropdown lists, one range per distinct list, shared by the questions
+    that have it. A range rather than an inline list: Excel caps inline lists at 255 characters
+    and splits a label at its commas (PITFALLS)."""
+
+    ws: Worksheet
+    font: Any
+    ranges: dict[tuple[str, ...], str] = field(default_factory=dict)
+    next_row: int = 1
+
+    def formula(self, entries: tuple[str, ...]) -> str:
+        if entries not in self.ranges:
+            first = self.next_row
+            for entry in entries:
+                put(self.ws, self.next_row, 1, entry, self.font)
+                self.next_row += 1
+            self.ranges[entries] = f"{LISTS}!$A${first}:$A${self.next_row - 1}"
+        return self.ranges[entries]
+
+    def finish(self) -> None:
+        self.ws.sheet_state = "hidden"
+        _protect(self.ws)
+
+
+def _validations(ws: Worksheet, questions: list[tuple[Question, str]], lists: _Lists) -> None:
+    """Dropdowns for choices, a number check for numbers; one validation per kind of list on the
+    sheet (a validation belongs to one sheet)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    found: dict[str, DataValidation] = {}
+    for q, cell in questions:
+        if q.type in ("yes_no", "choice"):
+            entries = tuple(text for _, text in choices(q)) + tuple(special_answers(q))
+            key = lists.formula(entries)
+            if key not in found:
+                found[key] = DataValidation(type="list", formula1=key, allow_blank=True)
+                found[key].errorTitle, found[key].error = "Not an answer", "Choose from the list."
+        elif q.type == "number":
+            key = "number"
+            if key not in found:
+                found[key] = DataValidation(
+                    type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True
+                )
+                found[key].errorStyle, found[key].errorTitle = "warning", "A number"
+                found[key].error = "Type a number of 0 or more (or unknown)."
+        else:
+            continue
+        found[key].add(cell)
+    for dv in found.values():
+        dv.showErrorMessage = True
+        ws.add_data_validation(dv)
+
+
+def _section(
+    ws: Worksheet, section: Section, response: Response, lists: _Lists, look: _Look
+) -> None:
+    from openpyxl.utils import get_column_letter
+
+    _header_row(ws, list(SECTION_COLUMNS), look)
+    answers = []
+    for row, q in enumerate(section.questions, start=2):
+        cells = _question_row(ws, row, q, response.answers.get(q.id), look)
+        answers.append((q, cells[ANSWER].coordinate))
+    _validations(ws, answers, lists)
+    for column, name in enumerate(SECTION_COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(column)].width = WIDTHS[name]
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    header = f"{section.title}  ·  {response.country.name} {response.year}"
+    _print_setup(ws, landscape=True, header=header, footer=ws.title)
+    _protect(ws)
+
+
+def _question_row(
+    ws: Worksheet, row: int, q: Question, given: Answer | None, look: _Look
+) -> dict[str, Cell]:
+    values: Mapping[str, CellData] = {
+        ID: q.id,
+        QUESTION: " ".join(q.text.split()),
+        ANSWER: shown_answer(q, given),
+        EVIDENCE: "\n".join(evidence_line(item) for item in given.evidence) if given else None,
+        NOTE: given.note if given else None,
+        HOW_TO_ANSWER: how_to_answer(q),
+        HELP: " ".join(q.help.split()) or None,
+    }
+    cells = {}
+    for column, name in enumerate(SECTION_COLUMNS, start=1):
+        font = look.header_font if name == ID else look.body_font
+        cell = put(ws, row, column, values[name] if values[name] != "" else None, font)
+        cell.alignment, cell.border = look.wrap, look.border
+        if name in (ANSWER, EVIDENCE, NOTE):
+            cell.protection, cell.fill = look.unlocked, look.open_fill
+            if not (name == ANSWER and q.type == "number"):
+                cell.number_format = "@"  # typed text stays text, even "=…"
+        cells[name] = cell
+    ws.row_dimensions[row].height = row_height([(values[n], WIDTHS[n]) for n in SECTION_COLUMNS])
+    return cells
+
+
+def row_height(texts: list[tuple[CellData, float]]) -> float:
+    """Points for a row whose cells wrap: spreadsheets do not fit a row to its text when they open
+    a file (LibreOffice leaves it one line high), so the lines are counted here, generously."""
+    lines = 1
+    for value, width in texts:
+        if isinstance(value, str):
+            # a width counts digits of the default font; more letters of 10-point Arial fit in it
+            per_line = max(int(width * 1.15), 1)
+            count = sum(max(1, len(textwrap.wrap(part, per_line))) for part in value.split("\n"))
+            lines = max(lines, count)
+    return lines * LINE_POINTS + 4
+
+
+def shown_answer(q: Question, given: Answer | None) -> str | int | float | None:
+    """The answer as the cell shows it: option labels, `;` between several, numbers as numbers."""
+    value = given.answer if given else None
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        value = "yes" if value else "no"
+    if isinstance(value, str) and value.strip().lower() in SPECIAL_ANSWERS:
+        return value.strip().lower()
+    shown = dict(choices(q))
+    if q.type in ("yes_no", "choice") and isinstance(value, str):
+        return shown.get(value.lower() if q.type == "yes_no" else value, value)
+    if isinstance(value, list):
+        return f"{MULTI_SEPARATOR} ".join(shown.get(v, v) for v in value)
+    return value
+
+
+def how_to_answer(q: Question) -> str:
+    """What the answer may be, in the focal point's words: kind, choices, extras, conditions."""
+    lines = [TYPE_WORDS[q.type]]
+    if q.type in ("choice", "multi"):
+        lines.extend(f"•  {text}" for _, text in choices(q))
+    extras = special_answers(q)
+    if extras:
+        lines.append("Also: " + " or ".join(extras) + ".")
+    if q.evidence == "required":
+        lines.append("Evidence required.")
+    if q.applies_if is not None:
+        condition = describe.condition(q.applies_if)
+        lines.append(f"Answer only if {condition}; otherwise leave it empty.")
+    return "\n".join(lines)
+
+
+def _properties(book: Workbook, qn: Questionnaire, response: Response) -> None:
+    book.properties.title = f"{qn.title} — {response.country.name} {response.year}"
+    book.properties.creator = "ncr"
+    book.active = book.worksheets.index(book[INSTRUCTIONS])

@@ -1,0 +1,79 @@
+"""`ncr export`, and the other commands that take a workbook for a response."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import EXAMPLES, LIB, NEGATIVE, RESPONSES, RunNcr
+from workbook_helpers import export, fill
+
+
+def test_export_says_what_it_wrote_and_how_to_read_it_back(run_ncr: RunNcr, tmp_path: Path) -> None:
+    target = tmp_path / "xa.xlsx"
+    result = run_ncr("export", RESPONSES / "mini-a.yaml", "-o", target, "--path", LIB)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == (
+        f"wrote {target}: 10 questions of mini-q on 2 sheets, 10 answered; "
+        f"read it back with: ncr import {target} -o RESPONSE.yaml"
+    )
+    assert target.read_bytes()[:2] == b"PK"
+
+
+def test_export_refuses_what_it_cannot_do_before_writing(run_ncr: RunNcr, tmp_path: Path) -> None:
+    source = RESPONSES / "mini-a.yaml"
+    wrong = run_ncr("export", source, "-o", tmp_path / "xa.yaml", "--path", LIB)
+    assert wrong.exit_code == 2 and "ending in .xlsx" in wrong.stderr
+    existing = tmp_path / "xa.xlsx"
+    existing.write_bytes(b"mine")
+    kept = run_ncr("export", source, "-o", existing, "--path", LIB)
+    assert kept.exit_code == 2 and "already exists; use --force" in kept.stderr
+    assert existing.read_bytes() == b"mine"
+    bad = run_ncr(
+        "export", RESPONSES / "mini-bad-answers.yaml", "-o", tmp_path / "b.xlsx", "--path", LIB
+    )
+    assert bad.exit_code == 2 and "nothing was written" in bad.stderr
+    assert not (tmp_path / "b.xlsx").exists()
+
+
+def test_validate_and_assess_take_a_workbook_directly(run_ncr: RunNcr, tmp_path: Path) -> None:
+    book = export(run_ncr, EXAMPLES / "xa-2026.yaml", tmp_path / "xa.xlsx")
+    valid = run_ncr("validate", book)
+    assert valid.exit_code == 0 and f"{book}: response — valid" in valid.stderr
+    from_yaml = json.loads(run_ncr("assess", EXAMPLES / "xa-2026.yaml", "--format", "json").stdout)
+    from_book = json.loads(run_ncr("assess", book, "--format", "json").stdout)
+    assert from_book["overall"] == from_yaml["overall"]
+    assert from_book["pillars"] == from_yaml["pillars"]
+
+
+def test_validate_locates_bad_cells_in_text_and_json(run_ncr: RunNcr, tmp_path: Path) -> None:
+    book = export(run_ncr, RESPONSES / "mini-a.yaml", tmp_path / "xa.xlsx", "--path", LIB)
+    fill(book, {"Law!C3": "Often", "Tech!C5": "a dozen"})
+    text = run_ncr("validate", book, "--path", LIB)
+    assert text.exit_code == 2
+    assert f"{book}:Law!C3: 'Often' is not an answer to L2" in text.stderr
+    data = json.loads(run_ncr("validate", book, "--path", LIB, "--format", "json").stdout)
+    (checked,) = data
+    assert (checked["kind"], checked["valid"]) == ("invalid", False)
+    places = [(p["sheet"], p["cell"], p["line"], p["column"]) for p in checked["problems"]]
+    assert places == [("Law", "C3", 3, 3), ("Tech", "C5", 5, 3)]
+
+
+def test_a_warning_about_a_workbook_names_its_cell(run_ncr: RunNcr, tmp_path: Path) -> None:
+    book = export(run_ncr, RESPONSES / "mini-a.yaml", tmp_path / "xa.xlsx", "--path", LIB)
+    fill(book, {"Tech!C2": "No", "Law!D2": None})  # T2 then does not apply; L1 needs evidence
+    result = run_ncr("validate", book, "--path", LIB)
+    assert result.exit_code == 0, result.output
+    assert f"{book}:Law!D2: warning: L1 requires evidence" in result.stderr
+    assert f"{book}:Tech!C3: warning: T2 does not apply" in result.stderr
+    report = json.loads(run_ncr("assess", book, "--path", LIB, "--format", "json").stdout)
+    assert {(w["sheet"], w["line"], w["column"]) for w in report["warnings"]} == {
+        ("Law", 2, 4),
+        ("Tech", 3, 3),
+    }
+
+
+def test_a_yaml_problem_still_reads_file_line_column(run_ncr: RunNcr) -> None:
+    result = run_ncr("validate", "--format", "json", *sorted(NEGATIVE.glob("*.yaml"))[:1])
+    problem = json.loads(result.stdout)[0]["problems"][0]
+    assert problem["sheet"] is None and problem["cell"] is None and problem["line"] > 0
