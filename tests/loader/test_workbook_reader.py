@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import struct
 import zipfile
 from pathlib import Path
 
@@ -68,6 +69,23 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(exported: Path, tmp_path: P
     message = refusal(path)
     assert message.startswith(f"{path}: the workbook would unpack to ")
     assert "refused as unsafe" in message
+
+
+def test_a_part_that_lies_about_its_size_unpacks_no_further(exported: Path, tmp_path: Path) -> None:
+    """The sizes checked are the declared ones; zipfile stops a part at its declared size and
+    then fails its checksum, so a part that claims 100 bytes never unpacks to more."""
+    data = bytearray(exported.read_bytes())
+    name = b"xl/worksheets/sheet4.xml"
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # local, central
+        start = 0
+        while (start := data.find(signature, start)) >= 0:
+            name_at = start + (30 if size_at == 22 else 46)
+            if data[name_at : name_at + len(name)] == name:
+                struct.pack_into("<I", data, start + size_at, 100)
+            start += 4
+    path = tmp_path / "liar.xlsx"
+    path.write_bytes(bytes(data))
+    assert "cannot be read as an Excel workbook (BadZipFile)" in refusal(path)
 
 
 def test_an_xml_entity_bomb_is_refused(exported: Path, tmp_path: Path) -> None:
