@@ -30,9 +30,9 @@ def fill(path: Path, cells: Mapping[str, object]) -> None:
     book.save(path)
 
 
-def resave_with_libreoffice(path: Path, folder: Path) -> Path:
-    """The workbook opened and saved again by LibreOffice Calc, headless (its own profile, so two
-    runs never share one)."""
+def libreoffice(path: Path, folder: Path, fmt: str) -> Path:
+    """The workbook opened by LibreOffice Calc, headless, and saved as `fmt` (xlsx again, or pdf)
+    into `folder`, with its own profile, so two runs never share one."""
     soffice = client("soffice")
     folder.mkdir(parents=True, exist_ok=True)
     profile = (folder / "lo-profile").resolve().as_uri()
@@ -42,7 +42,7 @@ def resave_with_libreoffice(path: Path, folder: Path) -> Path:
             f"-env:UserInstallation={profile}",
             "--headless",
             "--convert-to",
-            "xlsx",
+            fmt,
             "--outdir",
             str(folder),
             str(path),
@@ -52,9 +52,13 @@ def resave_with_libreoffice(path: Path, folder: Path) -> Path:
         timeout=180,
         env={**os.environ, "HOME": str(folder)},
     )
-    saved = folder / path.name
+    saved = folder / f"{path.stem}.{fmt}"
     assert saved.is_file(), f"LibreOffice wrote nothing for {path}"
     return saved
+
+
+def resave_with_libreoffice(path: Path, folder: Path) -> Path:
+    return libreoffice(path, folder, "xlsx")
 
 
 def what_it_says(response: Response) -> dict[str, tuple[object, list[object], str | None]]:
