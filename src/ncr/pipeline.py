@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from ncr import __version__
 from ncr.documents import Benchmark, Framework, Questionnaire, Response
+from ncr.documents.text_safety import visible
 from ncr.engine import Assessment, Inputs, assess
 from ncr.engine.result import AnswerResult, InputFile, Location
 from ncr.loader.loading import Loaded, Loader
@@ -44,7 +45,7 @@ class Review:
 
 
 def _input(role: Role, ident: str, loaded: Loaded[Any], version: str | None = None) -> InputFile:
-    path = display_path(loaded.path)
+    path = visible(display_path(loaded.path))  # a report shows a bidi override, never obeys it
     return InputFile(role=role, id=ident, version=version, path=path, sha256=loaded.sha256)
 
 

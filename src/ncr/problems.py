@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from ncr.documents.text_safety import visible
+
 Severity = Literal["error", "warning"]
 
 WHOLE_FILE = ""  # `sheet` of a workbook problem about the file itself (not a workbook, too big)
@@ -61,6 +63,8 @@ class Problem:
 
 
 def place(file: str, line: int, column: int, sheet: str | None = None) -> str:
+    # a file name is not ours to choose: its control and bidi characters are shown, not obeyed
+    file = visible(file)
     if sheet is None:
         return f"{file}:{line}:{column}"
     if sheet == WHOLE_FILE:

@@ -18,15 +18,26 @@ def builtin_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def display_path(path: Path) -> str:
-    """How a file is named in a report: shipped documents as `built-in:…`, so reports name no local
-    folders and read the same on every machine; others as given."""
+def _shipped_part(path: Path) -> Path | None:
+    """`path` relative to the built-in root when it is a shipped document or template, else None."""
     try:
         inside = path.resolve().relative_to(builtin_root().resolve())
     except ValueError:
-        return str(path)
+        return None
     # a source checkout's root also holds examples/ and tests/, which are not shipped documents
-    return f"built-in:{inside.as_posix()}" if inside.parts[0] in SHIPPED else str(path)
+    return inside if inside.parts and inside.parts[0] in SHIPPED else None
+
+
+def is_builtin(path: Path) -> bool:
+    """Whether `path` is (or would be) one of ncr's shipped files: never written."""
+    return _shipped_part(path) is not None
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in a report: shipped documents as `built-in:…`, so reports name no local
+    folders and read the same on every machine; others as given."""
+    inside = _shipped_part(path)
+    return str(path) if inside is None else f"built-in:{inside.as_posix()}"
 
 
 def template_dir() -> Path:

@@ -154,5 +154,5 @@ def test_output_rules(run_ncr: RunNcr, tmp_path: Path) -> None:
         "benchmark", "build", "--path", LIB, source, "--id", "p", "-o", source, "--force"
     )
     assert over_input.exit_code == 2
-    assert "refusing to write the output over an input file" in over_input.stderr
+    assert "refusing to write the output over a file this run reads" in over_input.stderr
     assert source.read_bytes() == THREE[0].read_bytes()

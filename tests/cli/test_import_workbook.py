@@ -47,12 +47,12 @@ def test_the_imported_file_reads_like_ncr_init_wrote_it(run_ncr: RunNcr, tmp_pat
     back = tmp_path / "xb.yaml"
     assert run_ncr("import", book, "-o", back).exit_code == 0
     text = back.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=./ncr-response.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=./ncr-ncr-core-2026.schema.json\n")
     assert "# Answers read from the workbook xb.xlsx by `ncr import`." in text
     # each answer sits under the question it answers, as in `ncr init`
     block = text[text.index("  # L1.1 ") : text.index("  L1.1:")]
     assert "Does the criminal law make it an offence to access" in block
-    assert (tmp_path / "ncr-response.schema.json").is_file()
+    assert (tmp_path / "ncr-ncr-core-2026.schema.json").is_file()
 
 
 # Answers as a focal point types them in the mini questionnaire's skeleton, and the same answers

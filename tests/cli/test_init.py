@@ -34,16 +34,20 @@ def test_the_skeleton_validates_with_every_answer_missing(run_ncr: RunNcr, workd
     written = init(run_ncr, "-q", "mini-q", "-y", "2026")
     assert written == Path("xa-2026.yaml")
     text = written.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == "# yaml-language-server: $schema=./ncr-response.schema.json"
-    schema = json.loads((workdir / "ncr-response.schema.json").read_text(encoding="utf-8"))
-    assert schema["title"] == "ncr response"
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=./ncr-mini-q.schema.json"
+    schema = json.loads((workdir / "ncr-mini-q.schema.json").read_text(encoding="utf-8"))
+    # the schema knows this questionnaire: an editor completes its ids and answers
+    assert schema["title"] == "ncr response to mini-q"
+    answers = schema["properties"]["answers"]
+    assert answers["additionalProperties"] is False
+    assert "T1" in answers["properties"]
 
     result = run_ncr("validate", "--path", LIB, written)
     assert result.exit_code == 0, result.output
     # Ten questions: T5 is text (never missing), T2 applies only if T1 is "yes".
     missing = [line for line in result.stderr.splitlines() if ": warning: no answer to " in line]
     assert len(missing) == 8
-    assert "xa-2026.yaml: response — valid, 8 warning(s)" in result.stderr
+    assert "xa-2026.yaml: response — valid, 8 warnings" in result.stderr
 
 
 def test_an_existing_file_is_kept_without_force(run_ncr: RunNcr, workdir: Path) -> None:
@@ -52,7 +56,7 @@ def test_an_existing_file_is_kept_without_force(run_ncr: RunNcr, workdir: Path) 
     assert result.exit_code == 2
     assert "xa-2026.yaml already exists; use --force to replace it" in result.stderr
     assert (workdir / "xa-2026.yaml").read_text(encoding="utf-8") == "mine\n"
-    assert not (workdir / "ncr-response.schema.json").exists()  # nothing was done at all
+    assert not (workdir / "ncr-mini-q.schema.json").exists()  # nothing was done at all
 
     init(run_ncr, "-q", "mini-q", "-y", "2026", "--force")
     assert "answers:" in (workdir / "xa-2026.yaml").read_text(encoding="utf-8")
@@ -64,16 +68,16 @@ def test_the_earlier_review_is_never_written_over(run_ncr: RunNcr, workdir: Path
     args = ("-q", "mini-q", "-y", "2026", "--from", old, "-o", old, "--force")
     result = run_ncr("init", "--path", LIB, "-c", "XA", *args)
     assert result.exit_code == 2
-    assert "refusing to write the output over an input file" in result.stderr
+    assert "refusing to write the output over a file this run reads" in result.stderr
     assert Path(old).read_bytes() == before
 
 
 def test_a_schema_file_already_there_is_left_alone(run_ncr: RunNcr, workdir: Path) -> None:
-    (workdir / "ncr-response.schema.json").write_text("{}\n", encoding="utf-8")
+    (workdir / "ncr-mini-q.schema.json").write_text("{}\n", encoding="utf-8")
     result = run_ncr("init", "--path", LIB, "-q", "mini-q", "-c", "XA", "-y", "2026")
     assert result.exit_code == 0
-    assert (workdir / "ncr-response.schema.json").read_text(encoding="utf-8") == "{}\n"
-    assert "ncr schema response -o ncr-response.schema.json --force" in result.stderr
+    assert (workdir / "ncr-mini-q.schema.json").read_text(encoding="utf-8") == "{}\n"
+    assert "ncr schema response -q mini-q -o ncr-mini-q.schema.json --force" in result.stderr
 
 
 @pytest.mark.parametrize("filled", ["mini-a.yaml", "mini-tricky.yaml"])
@@ -126,12 +130,12 @@ def test_answers_carry_into_the_next_questionnaire_cycle(run_ncr: RunNcr, workdi
 def test_a_questionnaire_file_is_named_relative_to_the_response(
     run_ncr: RunNcr, workdir: Path
 ) -> None:
-    (workdir / "out").mkdir()
-    qn = shutil.copy(LIB / "questionnaires" / "mini-q.yaml", workdir / "mini-q-copy.yaml")
+    (workdir / "out" / "forms").mkdir(parents=True)
+    qn = shutil.copy(LIB / "questionnaires" / "mini-q.yaml", workdir / "out/forms/mini-q-copy.yaml")
     written = init(run_ncr, "-q", qn, "-y", "2026", "-o", "out/xa.yaml")
     loader = Loader(Catalog.create([LIB], env={}))
-    assert loader.response(written).model.questionnaire == "../mini-q-copy.yaml"
-    assert (workdir / "out" / "ncr-response.schema.json").is_file()
+    assert loader.response(written).model.questionnaire == "forms/mini-q-copy.yaml"
+    assert (workdir / "out" / "ncr-mini-q.schema.json").is_file()
     assert run_ncr("validate", "--path", LIB, written).exit_code == 0
 
 
@@ -164,3 +168,16 @@ def test_every_example_carries_over_whole_into_its_own_questionnaire(
     new = loader.response(written).model
     # The new file also lists the questions the example leaves unanswered, as empty entries.
     assert {k: a for k, a in new.answers.items() if a != Answer()} == old.answers
+
+
+def test_a_questionnaire_file_out_of_the_response_folder_is_refused(
+    run_ncr: RunNcr, workdir: Path
+) -> None:
+    # A response may only name files in its own folder (or on the search path): init says so
+    # up front instead of writing a response that would not validate.
+    (workdir / "out").mkdir()
+    qn = shutil.copy(LIB / "questionnaires" / "mini-q.yaml", workdir / "mini-q-copy.yaml")
+    result = run_ncr("init", "--path", LIB, "-c", "XA", "-q", qn, "-y", "2026", "-o", "out/xa.yaml")
+    assert result.exit_code == 2
+    assert "is not in the folder of out/xa.yaml" in result.stderr
+    assert not (workdir / "out" / "xa.yaml").exists()

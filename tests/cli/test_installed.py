@@ -86,9 +86,16 @@ def test_a_broken_document_is_listed_with_its_first_problem(run_ncr: RunNcr) -> 
 def test_show_an_unknown_id(run_ncr: RunNcr) -> None:
     result = run_ncr("show", "minii", "--path", LIB)
     assert result.exit_code == 2
-    assert "no framework or questionnaire 'minii' (known: mini, mini-q, mini-q2, ncr-core" in (
+    assert "no framework, questionnaire or benchmark 'minii' (known: edges, global-baseline" in (
         result.stderr
     )
+
+
+def test_show_a_benchmark(run_ncr: RunNcr) -> None:
+    result = run_ncr("show", "good-practice")
+    assert result.exit_code == 0, result.output
+    assert "good-practice — Good-practice target" in result.stdout
+    assert "Overall:" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,10 @@ def test_a_missing_file_is_an_input_error_not_a_traceback(run_ncr: RunNcr) -> No
 
 
 BAD_YAML = {
-    "alias.yaml": "6:9: anchors and aliases (&/*) are not allowed in ncr files",
+    "alias.yaml": "1:11: anchors and aliases (&/*) are not allowed in ncr files",
     "bad-date.yaml": "2:7: '2026-02-30' is not a valid date",
     "bad-utf8.yaml": "4:14: the file is not valid UTF-8 (byte 0xff): save it as UTF-8",
-    "billion-laughs.yaml": "3:14: anchors and aliases (&/*) are not allowed in ncr files",
+    "billion-laughs.yaml": "2:7: anchors and aliases (&/*) are not allowed in ncr files",
     "duplicate-keys.yaml": "8:3: duplicate key 'L1.1' (first defined at line 3)",
     "empty.yaml": "1:1: the file is empty",
     "local-tag.yaml": "2:10: tag '!country' is not allowed: ncr files hold plain data only",

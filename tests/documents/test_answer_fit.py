@@ -43,10 +43,10 @@ def test_answers_that_fit(kind: str, value: object) -> None:
         ("yes_no", "maybe", 'Q1 is a yes/no question: answer "yes" or "no", not \'maybe\''),
         ("choice", "half", "'half' is not an option of Q1; choose one of: none, full"),
         ("multi", "full", "Q1 takes a list of options, e.g. [none]"),
-        ("multi", ["full", "most"], "not options of Q1: most; choose from: none, full"),
+        ("multi", ["full", "most"], "not options of Q1: 'most'; choose from: none, full"),
         ("multi", ["full", "full"], "Q1 lists full more than once"),
-        ("number", -1, "Q1 takes a number of 0 or more, not '-1'"),
-        ("number", True, "Q1 takes a number of 0 or more, not 'True'"),
+        ("number", -1, "Q1 takes a number of 0 or more, not -1"),
+        ("number", True, "Q1 takes a number of 0 or more, not true"),  # YAML spelling
         ("text", 5, "Q1 takes text; put the answer in quotes"),
     ],
 )

@@ -51,7 +51,7 @@ def test_a_misspelt_answer_key_and_a_bad_question_id_are_located() -> None:
     ]
 
 
-def test_evidence_is_a_title_or_a_titled_link_and_at_most_50() -> None:
+def test_evidence_is_a_title_or_a_titled_link_and_at_most_10() -> None:
     fine = (
         HEAD
         + "answers:\n  L1:\n    answer: yes\n    evidence:\n      - Penal code\n      - {title: Law, url: https://example.org}\n"
@@ -62,6 +62,6 @@ def test_evidence_is_a_title_or_a_titled_link_and_at_most_50() -> None:
         "Law",
     ]
     many = (
-        HEAD + "answers:\n  L1:\n    answer: yes\n    evidence: [" + ", ".join(["x"] * 51) + "]\n"
+        HEAD + "answers:\n  L1:\n    answer: yes\n    evidence: [" + ", ".join(["x"] * 11) + "]\n"
     )
-    assert problems(Response, many) == ["doc.yaml:8:15: must have at most 50 items, not 51"]
+    assert problems(Response, many) == ["doc.yaml:8:15: must have at most 10 items, not 11"]

@@ -83,7 +83,8 @@ def test_strengths_and_weaknesses_are_read_from_the_statuses(result: Assessment)
     # Against the `ref` benchmark (strength at delta >= 0, weakness below -10): law.offences 83.3 vs
     # 80, tech.csirt 75 vs overall's 60 (no indicator or pillar reference), tech.forensics 100 vs 50
     # are strengths; law.procedure 65 vs law's 70 (-5) is on track; tech.stats is not applicable.
-    assert [i.id for i in result.strengths()] == ["law.offences", "tech.csirt", "tech.forensics"]
+    # Strengths come furthest above their reference first: +50, +15, +3.3.
+    assert [i.id for i in result.strengths()] == ["tech.forensics", "tech.csirt", "law.offences"]
     assert result.weaknesses() == []
     assert [i.id for i in result.indicators()] == [
         "law.offences",

@@ -15,7 +15,7 @@ EXPECTED = {
         '10:7: L1 is a yes/no question: answer "yes" or "no", not \'maybe\'',
         "11:7: 'mostly' is not an option of L2; choose one of: full, partial, none",
         "12:7: L3 lists search more than once",
-        "13:7: L4 takes a number of 0 or more, not '-3'",
+        "13:7: L4 takes a number of 0 or more, not -3",
         "14:3: no question 'L9' in questionnaire mini-q",
         "16:7: T1 does not allow 'n/a'; answer it, or use 'unknown'",
     ],

@@ -33,9 +33,10 @@ def test_the_same_root_twice_counts_once() -> None:
     assert "mini-q" in catalog.questionnaires()
 
 
-def test_an_id_found_twice_names_both_files() -> None:
+def test_an_id_found_twice_names_both_files_when_it_is_looked_up() -> None:
+    found = Catalog.create([LIB, DUPLICATE], env={}).questionnaires()  # listing is fine
     with pytest.raises(InputError) as caught:
-        Catalog.create([LIB, DUPLICATE], env={}).questionnaires()
+        found["mini-q"].checked()
     (problem,) = caught.value.problems
     assert problem.file == str(DUPLICATE / "questionnaires" / "mini-q.yaml")
     assert str(LIB / "questionnaires" / "mini-q.yaml") in problem.message
@@ -44,7 +45,24 @@ def test_an_id_found_twice_names_both_files() -> None:
 def test_the_cli_reports_a_duplicate_with_exit_2(run_ncr: RunNcr) -> None:
     result = run_ncr("validate", "--path", LIB, "--path", DUPLICATE, RESPONSES / "mini-a.yaml")
     assert result.exit_code == 2
-    assert "questionnaire id 'mini-q' is also defined in" in result.stderr
+    assert "questionnaire id 'mini-q' is defined in" in result.stderr
+
+
+def test_a_duplicate_does_not_break_files_that_do_not_use_it(run_ncr: RunNcr) -> None:
+    # mini-q is twice on the path, but a response to the built-in questionnaire never looks it up
+    example = RESPONSES.parents[2] / "examples" / "xa-2026.yaml"
+    result = run_ncr("validate", "--path", LIB, "--path", DUPLICATE, example)
+    assert result.exit_code == 0, result.output
+    listed = run_ncr("list", "--path", LIB, "--path", DUPLICATE)
+    assert listed.exit_code == 0
+    assert "mini-q" in listed.stdout
+    assert "is defined in" in listed.stdout.replace("\n", " ")
+
+
+def test_a_path_that_does_not_exist_is_an_error(run_ncr: RunNcr, tmp_path: Path) -> None:
+    result = run_ncr("validate", "--path", tmp_path / "nope", RESPONSES / "mini-a.yaml")
+    assert result.exit_code == 2
+    assert "no such folder" in result.stderr
 
 
 def test_ncr_path_from_the_environment_is_used(

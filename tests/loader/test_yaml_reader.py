@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES as ALL_FIXTURES
+from ncr.loader import yaml_limits
 from ncr.loader import yaml_reader as yamlread
-from ncr.loader.yaml_reader import MAX_FILE_BYTES, MAX_NODES, YamlDoc, parse_yaml, read_yaml
+from ncr.loader.yaml_limits import MAX_NODES
+from ncr.loader.yaml_reader import MAX_FILE_BYTES, YamlDoc, parse_yaml, read_yaml
 from ncr.problems import InputError, Problem
 
 FIXTURES = ALL_FIXTURES / "yaml"
@@ -122,8 +124,8 @@ def test_problem_points_at_the_value_or_at_the_key() -> None:
 @pytest.mark.parametrize(
     ("fixture", "expected"),
     [
-        ("billion-laughs.yaml", "3:14: anchors and aliases (&/*) are not allowed in ncr files"),
-        ("alias.yaml", "6:9: anchors and aliases (&/*) are not allowed in ncr files"),
+        ("billion-laughs.yaml", "2:7: anchors and aliases (&/*) are not allowed in ncr files"),
+        ("alias.yaml", "1:11: anchors and aliases (&/*) are not allowed in ncr files"),
         ("tabs.yaml", "4:1: tab character in indentation: use spaces"),
         ("bad-utf8.yaml", "4:14: the file is not valid UTF-8 (byte 0xff): save it as UTF-8"),
         ("empty.yaml", "1:1: the file is empty"),
@@ -168,8 +170,8 @@ def test_quoted_and_plain_spellings_of_a_key_are_duplicates() -> None:
     [
         ("a: 1\nb: *x\n", "a.yaml:2:4: anchors and aliases (&/*) are not allowed in ncr files"),
         (
-            "a: &x 1\nb: &x 2\n",
-            "a.yaml:2:4: anchors and aliases (&/*) are not allowed in ncr files",
+            "a: &x 1\nb: 2\n",  # an anchor alone is refused too, as the README says
+            "a.yaml:1:4: anchors and aliases (&/*) are not allowed in ncr files",
         ),
         ("- a\n- b\n", "a.yaml:1:1: expected a mapping at the top level, found a list"),
         ("just text\n", "a.yaml:1:1: expected a mapping at the top level, found a single value"),
@@ -267,13 +269,13 @@ def test_too_many_nodes_are_refused_at_the_first_one_too_many(
     loader: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     limit = MAX_NODES if loader == "libyaml" else 1_000  # pure Python needs seconds for 200,000
-    monkeypatch.setattr(yamlread, "MAX_NODES", limit)
-    text = "items:\n" + "- 0\n" * limit
+    monkeypatch.setattr(yaml_limits, "MAX_NODES", limit)
+    text = "items:\n" + "-\n" * limit  # empty items: no text, so only the node cap applies
     with pytest.raises(InputError) as caught:
         parse_yaml(text, "many.yaml")
     # Nodes counted: the mapping, the key `items`, the list, then item i is node i + 4 on line i + 2.
     assert str(caught.value) == (
-        f"many.yaml:{limit - 1}:3: the file has more than {limit:,} keys and values"
+        f"many.yaml:{limit - 1}:2: the file has more than {limit:,} keys and values"
     )
 
 

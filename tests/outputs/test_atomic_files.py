@@ -29,7 +29,7 @@ def test_the_output_may_never_be_an_input_even_with_force(tmp_path: Path) -> Non
     response = tmp_path / "xa.yaml"
     response.write_text("country: {code: XA}\n")
     same = tmp_path / "." / "xa.yaml"  # another spelling of the same file
-    with pytest.raises(UsageError, match="refusing to write the output over an input file"):
+    with pytest.raises(UsageError, match="refusing to write the output over a file this run reads"):
         check_target(same, inputs=[response], force=True)
     assert response.read_text() == "country: {code: XA}\n"
 

@@ -18,6 +18,8 @@ from ncr.problems import UsageError
 
 
 def run(opts: AssessOptions) -> int:
+    if opts.fail_under is not None and not 0 <= opts.fail_under <= 100:  # also refuses nan
+        raise UsageError(f"--fail-under takes a score from 0 to 100, not {opts.fail_under:g}")
     many = len(opts.files) > 1 or (opts.output is not None and opts.output.is_dir())
     if many:
         from ncr.cli.batch import run_batch
@@ -34,6 +36,8 @@ def assess_one(opts: AssessOptions, source: Path) -> int:
         raise UsageError(f"--format {fmt} needs -o FILE; the terminal shows text or json")
     loader = Loader(Catalog.create(opts.paths))
     review = open_review(loader, source, opts.benchmark)
+    if opts.output:  # again, now that the questionnaire, framework and benchmark are known
+        check_target(opts.output, inputs=opts.files, force=opts.force, read=loader.read)
     result = assess_review(review, strict=opts.strict)
     err = stderr()
     strict_errors = missing_as_errors(review, result) if opts.strict else []

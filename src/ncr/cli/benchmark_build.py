@@ -41,14 +41,18 @@ def run(opts: PeersOptions) -> int:
         raise UsageError(f"--stat must be one of: {', '.join(STATISTICS)}, not '{opts.stat}'")
     if opts.output:
         check_target(opts.output, inputs=opts.files, force=opts.force)
-    assessed = assess_all(Loader(Catalog.create(opts.paths)), opts.files)
+    loader = Loader(Catalog.create(opts.paths))
+    assessed = assess_all(loader, opts.files)
+    if opts.output:  # again, now that the questionnaires and frameworks read are known
+        check_target(opts.output, inputs=opts.files, force=opts.force, read=loader.read)
     results = [result for _, result in assessed]
     print_problems([w.as_problem() for result in results for w in result.warnings])
     text = HEADER + to_yaml(_build(results, opts))
     if opts.output:
         write_atomic(opts.output, text.encode())
         stderr().print(
-            f"wrote {opts.output} — benchmark {opts.ident} from {len(results)} responses"
+            f"wrote {opts.output} — benchmark {opts.ident} from {len(results)} responses",
+            markup=False,
         )
     else:
         Console(highlight=False).out(text, end="")

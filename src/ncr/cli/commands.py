@@ -29,11 +29,17 @@ SearchPath = Annotated[
         "--path",
         help="Folder with extra frameworks/ and questionnaires/ (repeatable; also NCR_PATH).",
         show_default=False,
+        metavar="DIR",
     ),
 ]
 BenchmarkOpt = Annotated[
     str | None,
-    typer.Option("--benchmark", "-b", help="Benchmark id or file (default: the framework's)."),
+    typer.Option(
+        "--benchmark",
+        "-b",
+        help="Benchmark id or file (default: the framework's).",
+        metavar="ID|FILE",
+    ),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
 
@@ -42,16 +48,39 @@ def _exit(code: int) -> None:
     raise typer.Exit(code)
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from ncr import __version__
+
+        typer.echo(f"ncr {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """National Cyber Review toolkit: questionnaires, scoring against benchmarks, reports, diffs."""
+
+
 @app.command()
 def validate(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Response (.yaml or .xlsx), questionnaire, framework or benchmark files."
+            help="Response (.yaml or .xlsx), questionnaire, framework or benchmark files.",
+            metavar="FILE...",
         ),
     ],
     strict: Annotated[bool, typer.Option(help="Missing answers are errors (exit 1).")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", help="text or json.", metavar="text|json")
+    ] = "text",
     path: SearchPath = None,
 ) -> None:
     """Check files and print every problem as FILE:LINE:COL: message.
@@ -66,24 +95,33 @@ def validate(
 
 @app.command()
 def assess(
-    files: Annotated[list[Path], typer.Argument(help="Response files to score (.yaml or .xlsx).")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Response files to score (.yaml or .xlsx).", metavar="FILE..."),
+    ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Report file (.pdf .html .md .json) or folder."),
+        typer.Option(
+            "--output", "-o", help="Report file (.pdf .html .md .json) or folder.", metavar="PATH"
+        ),
     ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", help="text or json on screen; pdf, html, md or json into a folder."
+            "--format",
+            help="text or json on screen; pdf, html, md or json into a folder.",
+            metavar="text|json|pdf|html|md",
         ),
     ] = None,
     benchmark: BenchmarkOpt = None,
     strict: Annotated[bool, typer.Option(help="Missing answers fail the run (exit 1).")] = False,
     fail_under: Annotated[
-        float | None, typer.Option(help="Exit 1 when the overall score is below this.")
+        float | None,
+        typer.Option(help="Exit 1 when the overall score is below this.", metavar="SCORE"),
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", help="Parallel workers for many files.")
+        int | None,
+        typer.Option("--jobs", "-j", help="Parallel workers for many files.", metavar="N"),
     ] = None,
     force: Force = False,
     path: SearchPath = None,
@@ -103,20 +141,32 @@ def assess(
 @app.command()
 def init(
     questionnaire: Annotated[
-        str, typer.Option("--questionnaire", "-q", help="Questionnaire id or file.")
+        str,
+        typer.Option("--questionnaire", "-q", help="Questionnaire id or file.", metavar="ID|FILE"),
     ],
-    country: Annotated[str, typer.Option("--country", "-c", help="Country code, e.g. XA or FR.")],
-    year: Annotated[int, typer.Option("--year", "-y", help="Review year.")],
+    country: Annotated[
+        str, typer.Option("--country", "-c", help="Country code, e.g. XA or FR.", metavar="CODE")
+    ],
+    year: Annotated[int, typer.Option("--year", "-y", help="Review year.", metavar="YEAR")],
     name: Annotated[
-        str | None, typer.Option("--name", help="Country name (default: the code).")
+        str | None,
+        typer.Option("--name", help="Country name (default: the code).", metavar="TEXT"),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: CODE-YEAR.yaml).")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (default: code-year.yaml, e.g. xa-2026.yaml).",
+            metavar="FILE",
+        ),
     ] = None,
     from_: Annotated[
         Path | None,
         typer.Option(
-            "--from", help="An earlier review whose answers, evidence and notes carry over."
+            "--from",
+            help="An earlier review whose answers, evidence and notes carry over.",
+            metavar="FILE",
         ),
     ] = None,
     force: Force = False,
@@ -173,7 +223,9 @@ def import_(
 
 @app.command(name="list")
 def list_(
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", help="text or json.", metavar="text|json")
+    ] = "text",
     path: SearchPath = None,
 ) -> None:
     """List the frameworks, questionnaires and benchmarks found, with versions and origins.
@@ -188,10 +240,12 @@ def list_(
 
 @app.command()
 def show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="A framework or questionnaire id.")],
+    ident: Annotated[
+        str, typer.Argument(metavar="ID", help="A framework, questionnaire or benchmark id.")
+    ],
     path: SearchPath = None,
 ) -> None:
-    """Show a framework or questionnaire as a readable tree.
+    """Show a framework, questionnaire or benchmark as a readable tree.
 
     Example: ncr show ncr-core
     """
@@ -204,12 +258,26 @@ def show(
 @app.command()
 def schema(
     kind: Annotated[
-        str, typer.Argument(help="framework, questionnaire, response, benchmark, result or diff.")
+        str,
+        typer.Argument(
+            help="framework, questionnaire, response, benchmark, result, diff or overview.",
+            metavar="KIND",
+        ),
     ],
+    questionnaire: Annotated[
+        str | None,
+        typer.Option(
+            "--questionnaire",
+            "-q",
+            help="With `response`: a schema listing that questionnaire's question ids and answers.",
+            metavar="ID|FILE",
+        ),
+    ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+        Path | None, typer.Option("--output", "-o", help="Write to this file.", metavar="FILE")
     ] = None,
     force: Force = False,
+    path: SearchPath = None,
 ) -> None:
     """Print the JSON Schema of a document kind (for editors and other tools).
 
@@ -218,17 +286,26 @@ def schema(
     from ncr.cli import installed as command
     from ncr.cli.boundary import guarded
 
-    _exit(guarded(lambda: command.run_schema(kind, output=output, force=force)))
+    _exit(
+        guarded(
+            lambda: command.run_schema(
+                kind, output=output, force=force, questionnaire=questionnaire, paths=path or []
+            )
+        )
+    )
 
 
 @app.command()
 def diff(
-    old: Annotated[Path, typer.Argument(help="The earlier review.")],
-    new: Annotated[Path, typer.Argument(help="The later review.")],
+    old: Annotated[Path, typer.Argument(help="The earlier review.", metavar="OLD")],
+    new: Annotated[Path, typer.Argument(help="The later review.", metavar="NEW")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Report file (.pdf .html .md .json).")
+        Path | None,
+        typer.Option("--output", "-o", help="Report file (.pdf .html .md .json).", metavar="FILE"),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json on screen.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", help="text or json on screen.", metavar="text|json")
+    ] = "text",
     benchmark: BenchmarkOpt = None,
     any_order: Annotated[bool, typer.Option(help="Allow NEW to be older than OLD.")] = False,
     force: Force = False,
@@ -248,14 +325,19 @@ def diff(
 @app.command()
 def compare(
     files: Annotated[
-        list[Path], typer.Argument(help="Responses of several countries (and years).")
+        list[Path],
+        typer.Argument(help="Responses of several countries (and years).", metavar="FILE..."),
     ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Overview file (.pdf .html .md .json).")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json on screen.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", help="text or json on screen.", metavar="text|json")
+    ] = "text",
     benchmark: BenchmarkOpt = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Parallel workers.")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Parallel workers.", metavar="N")
+    ] = None,
     force: Force = False,
     path: SearchPath = None,
 ) -> None:
@@ -272,14 +354,21 @@ def compare(
 
 @benchmark_app.command("build")
 def benchmark_build(
-    files: Annotated[list[Path], typer.Argument(help="Assessed responses of one framework.")],
-    ident: Annotated[str, typer.Option("--id", help="Id of the new benchmark.")],
-    stat: Annotated[str, typer.Option("--stat", help="mean or median.")] = "median",
+    files: Annotated[
+        list[Path], typer.Argument(help="Assessed responses of one framework.", metavar="FILE...")
+    ],
+    ident: Annotated[str, typer.Option("--id", help="Id of the new benchmark.", metavar="ID")],
+    stat: Annotated[
+        str, typer.Option("--stat", help="mean or median.", metavar="mean|median")
+    ] = "median",
     title: Annotated[
-        str | None, typer.Option("--title", help="Title of the new benchmark.")
+        str | None, typer.Option("--title", help="Title of the new benchmark.", metavar="TEXT")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (default: screen).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file (default: screen).", metavar="FILE"
+        ),
     ] = None,
     force: Force = False,
     path: SearchPath = None,
@@ -293,6 +382,18 @@ def benchmark_build(
 
     opts = command.PeersOptions(files, ident, stat, title, output, force, path or [])
     _exit(guarded(lambda: command.run(opts)))
+
+
+def _full_summaries() -> None:
+    """The command list shows each command's whole first line (click would cut it at 45
+    characters)."""
+    for command in app.registered_commands:
+        doc = command.callback.__doc__ if command.callback else None
+        if doc and command.short_help is None:
+            command.short_help = doc.strip().splitlines()[0]
+
+
+_full_summaries()
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from ncr.cli.boundary import EXIT_OK, stderr
 from ncr.engine.overview import NotComparable, build_overview
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_target
+from ncr.outputs.display import plural
 from ncr.outputs.emit import emit
 from ncr.outputs.renderers import format_of
 from ncr.outputs.terminal.overview_view import show_overview
@@ -50,7 +51,7 @@ def run(opts: CompareOptions) -> int:
         )
     except NotComparable as why:
         raise UsageError(str(why)) from None
-    summary = f"{len(overview.countries)} countries"
+    summary = plural(len(overview.countries), "country")
     emit(
         "overview",
         overview,

@@ -39,7 +39,10 @@ def run(opts: DiffOptions) -> int:
         check_target(opts.output, inputs=[opts.old, opts.new], force=opts.force)
     elif fmt not in ("text", "json"):
         raise UsageError(f"--format {fmt} needs -o FILE; the terminal shows text or json")
-    result = diff_files(opts)
+    loader = Loader(Catalog.create(opts.paths))
+    result = diff_files(opts, loader)
+    if opts.output:  # again, now that every file the diff reads is known
+        check_target(opts.output, inputs=[opts.old, opts.new], force=opts.force, read=loader.read)
     emit(
         "diff",
         result,
@@ -52,9 +55,9 @@ def run(opts: DiffOptions) -> int:
     return EXIT_OK
 
 
-def diff_files(opts: DiffOptions) -> DiffResult:
+def diff_files(opts: DiffOptions, loader: Loader | None = None) -> DiffResult:
     """Load both reviews, check they can be compared, assess both against one benchmark, diff."""
-    loader = Loader(Catalog.create(opts.paths))
+    loader = loader or Loader(Catalog.create(opts.paths))
     old, new = _open_both(loader, opts.old, opts.new)
     _check_comparable(old, new, opts)
     benchmark = loader.benchmark_for(opts.benchmark, new.framework)

@@ -45,7 +45,7 @@ def run(opts: ImportOptions) -> int:
         questionnaire=reference_from(response.questionnaire, opts.source, opts.output),
         date=response.review.date,
         classification=response.review.classification,
-        schema=f"./{SCHEMA_FILE}",
+        schema=f"./{SCHEMA_FILE.format(qn.id)}",
         status=response.review.status,
         reviewers=tuple(response.review.reviewers),
         origin=f"Answers read from the workbook {opts.source.name} by `ncr import`.",
@@ -57,5 +57,5 @@ def run(opts: ImportOptions) -> int:
         f"{qn.id}, {len(result.missing)} missing; from {opts.source}",
         markup=False,
     )
-    ensure_schema(opts.output.parent / SCHEMA_FILE)
+    ensure_schema(opts.output.parent / SCHEMA_FILE.format(qn.id), qn)
     return EXIT_OK

@@ -18,13 +18,14 @@ from ncr.loader.loading import Loader, relative_reference
 from ncr.loader.search_path import Catalog
 from ncr.outputs import response_skeleton as skeleton
 from ncr.outputs.atomic_files import check_target, write_atomic
-from ncr.outputs.json_schemas import schema_text
+from ncr.outputs.json_schemas import response_schema_for
 from ncr.pipeline import open_review
 from ncr.problems import UsageError
 
 # Written beside the response and named in its first line, so an editor with the YAML language
-# server completes and checks the file offline.
-SCHEMA_FILE = "ncr-response.schema.json"
+# server completes and checks the file offline: one per questionnaire, since it lists that
+# questionnaire's question ids and answers.
+SCHEMA_FILE = "ncr-{}.schema.json"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ def run(opts: InitOptions) -> int:
     check_target(output, inputs=[qn_path, *([opts.from_] if opts.from_ else [])], force=opts.force)
     questionnaire = loader.questionnaire(qn_path)[0].model
     carried = _carry_over(loader, opts.from_, questionnaire, code) if opts.from_ else None
+    check_target(output, inputs=[qn_path], force=opts.force, read=loader.read)
     earlier = carried.earlier.response if carried else None
     header = skeleton.Header(
         code=code,
@@ -56,11 +58,11 @@ def run(opts: InitOptions) -> int:
         questionnaire=reference,
         date=dt.date.today(),  # the start of a draft; reports take their dates from the file
         classification=earlier.review.classification if earlier else None,
-        schema=f"./{SCHEMA_FILE}",
+        schema=f"./{SCHEMA_FILE.format(questionnaire.id)}",
     )
     write_atomic(output, skeleton.render(header, questionnaire, carried).encode())
     _report(output, questionnaire, carried)
-    ensure_schema(output.parent / SCHEMA_FILE)
+    ensure_schema(output.parent / SCHEMA_FILE.format(questionnaire.id), questionnaire)
     return EXIT_OK
 
 
@@ -69,14 +71,20 @@ def _questionnaire(catalog: Catalog, spec: str, output: Path) -> tuple[Path, str
     path, else as a file relative to the response."""
     found = catalog.questionnaires()
     if spec in found:
-        return found[spec].path, spec
+        return found[spec].checked(), spec
     path = Path(spec)
     if not path.is_file():
         known = ", ".join(sorted(found)) or "none"
         raise UsageError(
             f"no questionnaire '{spec}' on the search path, nor such a file (known: {known})"
         )
-    return path, relative_reference(path, output)
+    reference = relative_reference(path, output)
+    if reference.startswith("../"):  # the loader reads no file out of a response's folder
+        raise UsageError(
+            f"{spec} is not in the folder of {output}: copy it there, or put it in "
+            "DIR/questionnaires/ and pass --path DIR"
+        )
+    return path, reference
 
 
 def _carry_over(loader: Loader, source: Path, questionnaire: Questionnaire, code: str) -> CarryOver:
@@ -123,9 +131,9 @@ def _report(output: Path, questionnaire: Questionnaire, carried: CarryOver | Non
     stderr().print(line, markup=False)
 
 
-def ensure_schema(target: Path) -> None:
+def ensure_schema(target: Path, questionnaire: Questionnaire) -> None:
     """Write the response JSON Schema once; an existing file is the user's and stays as it is."""
-    schema = schema_text("response")
+    schema = response_schema_for(questionnaire)
     if not target.exists():
         write_atomic(target, schema.encode())
         stderr().print(
@@ -134,6 +142,6 @@ def ensure_schema(target: Path) -> None:
     elif target.read_text(encoding="utf-8", errors="replace") != schema:
         stderr().print(
             f"note: {target} differs from this version of ncr's; refresh it with "
-            f"`ncr schema response -o {target} --force`",
+            f"`ncr schema response -q {questionnaire.id} -o {target} --force`",
             markup=False,
         )

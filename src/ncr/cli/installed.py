@@ -12,12 +12,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ncr.cli.boundary import EXIT_OK, stderr
+from ncr.documents import Questionnaire
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog, Found
 from ncr.outputs.atomic_files import check_target, write_atomic
-from ncr.outputs.json_schemas import schema_text
-from ncr.outputs.terminal.document_trees import framework_tree, questionnaire_tree
-from ncr.outputs.terminal.tables import table
+from ncr.outputs.json_schemas import response_schema_for, schema_text
+from ncr.outputs.terminal.document_trees import benchmark_tree, framework_tree, questionnaire_tree
+from ncr.outputs.terminal.tables import stdout_console, table
 from ncr.problems import InputError, Problem, UsageError
 
 
@@ -49,6 +50,7 @@ def _entries(found: dict[str, Found], load: Load) -> list[Entry]:
     entries = []
     for item in found.values():
         try:
+            item.checked()  # a conflict is listed, naming both files, like any broken document
             entries.append(load(item))
         except InputError as err:
             entries.append(Entry(item.id, item.origin, item.path, problem=err.problems[0]))
@@ -91,7 +93,7 @@ def run_list(*, fmt: str = "text", paths: Sequence[Path] = ()) -> int:
     if fmt not in ("text", "json"):
         raise UsageError("--format must be text or json")
     kinds = _catalog_entries(Loader(Catalog.create(paths)))
-    out = Console(highlight=False)
+    out = stdout_console()
     if fmt == "json":
         data = {
             kind: [e.as_json(_SECOND_COLUMN[kind][0]) for e in entries]
@@ -125,29 +127,61 @@ def _table(kind: str, entries: list[Entry], *, plain: bool) -> Table:
 
 def run_show(ident: str, *, paths: Sequence[Path] = ()) -> int:
     loader = Loader(Catalog.create(paths))
-    frameworks = loader.catalog.frameworks()
-    questionnaires = loader.catalog.questionnaires()
+    catalog = loader.catalog
+    frameworks, questionnaires = catalog.frameworks(), catalog.questionnaires()
     trees = []
     if ident in frameworks:
-        fw = loader.framework(frameworks[ident].path).model
-        trees.append(framework_tree(fw, sorted(loader.catalog.benchmarks(ident))))
+        fw = loader.framework(frameworks[ident].checked()).model
+        trees.append(framework_tree(fw, sorted(catalog.benchmarks(ident))))
     if ident in questionnaires:
-        trees.append(questionnaire_tree(loader.questionnaire(questionnaires[ident].path)[0].model))
+        qn = loader.questionnaire(questionnaires[ident].checked())[0].model
+        trees.append(questionnaire_tree(qn))
+    benchmarks = {
+        name: found for fw in frameworks for name, found in catalog.benchmarks(fw).items()
+    }
+    if ident in benchmarks:
+        trees.append(benchmark_tree(loader.benchmark(benchmarks[ident].checked())[0].model))
     if not trees:
-        known = ", ".join(sorted({*frameworks, *questionnaires})) or "none"
-        raise UsageError(f"no framework or questionnaire '{ident}' (known: {known})")
-    out = Console(highlight=False)
+        known = ", ".join(sorted({*frameworks, *questionnaires, *benchmarks})) or "none"
+        raise UsageError(f"no framework, questionnaire or benchmark '{ident}' (known: {known})")
+    out = stdout_console()
     for tree in trees:
         out.print(tree)
     return EXIT_OK
 
 
-def run_schema(kind: str, *, output: Path | None = None, force: bool = False) -> int:
-    text = schema_text(kind)
+def run_schema(
+    kind: str,
+    *,
+    output: Path | None = None,
+    force: bool = False,
+    questionnaire: str | None = None,
+    paths: Sequence[Path] = (),
+) -> int:
+    """`questionnaire` (with kind `response`): a schema that knows that questionnaire's question ids
+    and answers, so an editor completes them and underlines a wrong one."""
+    if questionnaire is not None and kind != "response":
+        raise UsageError("--questionnaire goes with `ncr schema response` only")
+    loader = Loader(Catalog.create(paths))
+    qn = load_questionnaire(loader, questionnaire) if questionnaire else None
+    text = schema_text(kind) if qn is None else response_schema_for(qn)
     if output is None:
         Console().out(text, end="")
         return EXIT_OK
-    check_target(output, inputs=[], force=force)
+    check_target(output, inputs=[], force=force, read=loader.read)
     write_atomic(output, text.encode())
     stderr().print(f"wrote {output}: the JSON Schema of a {kind}", markup=False)
     return EXIT_OK
+
+
+def load_questionnaire(loader: Loader, spec: str) -> Questionnaire:
+    """A questionnaire by id on the search path, or from a file."""
+    found = loader.catalog.questionnaires()
+    if spec in found:
+        return loader.questionnaire(found[spec].checked())[0].model
+    if Path(spec).is_file():
+        return loader.questionnaire(Path(spec))[0].model
+    known = ", ".join(sorted(found)) or "none"
+    raise UsageError(
+        f"no questionnaire '{spec}' on the search path, nor such a file (known: {known})"
+    )

@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 from ncr.cli.boundary import EXIT_GATE, EXIT_INVALID, EXIT_OK, print_problems, stderr
+from ncr.documents.text_safety import visible
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.loader.workbook_reader import is_workbook
 from ncr.loader.yaml_reader import read_yaml
+from ncr.outputs.display import plural
 from ncr.pipeline import assess_review, missing_as_errors, open_review
 from ncr.problems import InputError, Problem, UsageError
 
@@ -72,7 +75,13 @@ CHECKERS: dict[str, Callable[[Loader, Path, bool], tuple[list[Problem], int]]] =
 
 def check_file(loader: Loader, path: Path, strict: bool) -> Checked:
     try:
-        kind = "response" if is_workbook(path) else kind_of(read_yaml(path).data)
+        if is_workbook(path):
+            kind: str | None = "response"
+        else:
+            doc = read_yaml(path, partial=True)
+            kind = kind_of(doc.data)
+            if kind is None and doc.problems:
+                return Checked(path, "invalid", sorted(doc.problems))
         if kind is None:
             message = "cannot tell what this is: expected a response, questionnaire, framework or benchmark"
             return Checked(path, "unknown", [Problem(str(path), 1, 1, message)])
@@ -88,7 +97,8 @@ def run(files: Sequence[Path], *, strict: bool, fmt: str, paths: Sequence[Path])
     loader = Loader(Catalog.create(paths))
     results = [check_file(loader, path, strict) for path in files]
     if fmt == "json":
-        Console().out(json.dumps([_as_json(r) for r in results], indent=2), end="\n")
+        text = json.dumps([_as_json(r) for r in results], indent=2, allow_nan=False)
+        Console().out(text, end="\n")
     else:
         _print(results)
     if any(r.errors - r.strict_failures for r in results):
@@ -102,14 +112,16 @@ def _print(results: list[Checked]) -> None:
         print_problems(result.problems, err)
     for result in results:
         warnings = len(result.problems) - result.errors
-        verdict = f"[red]{result.errors} error(s)[/]" if result.errors else "[green]valid[/]"
-        extra = f", {warnings} warning(s)" if warnings else ""
-        err.print(f"{result.file}: {result.kind} — {verdict}{extra}")
+        verdict = (
+            f"[red]{plural(result.errors, 'error')}[/]" if result.errors else "[green]valid[/]"
+        )
+        extra = f", {plural(warnings, 'warning')}" if warnings else ""
+        err.print(f"{escape(visible(str(result.file)))}: {result.kind} — {verdict}{extra}")
 
 
 def _as_json(result: Checked) -> dict[str, object]:
     return {
-        "file": str(result.file),
+        "file": visible(str(result.file)),
         "kind": result.kind,
         "valid": result.errors == 0,
         "problems": [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ncr.documents.questionnaire import Question
+from ncr.documents.text_safety import quoted_number_hint, spelled
 from ncr.documents.vocabulary import SPECIAL_ANSWERS
 
 
@@ -26,19 +27,19 @@ def answer_problem(q: Question, value: object) -> str | None:
 def _check_yes_no(q: Question, value: object) -> str | None:
     if isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("yes", "no")):
         return None
-    return f'{q.id} is a yes/no question: answer "yes" or "no", not \'{value}\''
+    return f'{q.id} is a yes/no question: answer "yes" or "no", not {spelled(value)}'
 
 
 def _check_choice(q: Question, value: object) -> str | None:
     if isinstance(value, str) and q.option(value):
         return None
-    return f"'{value}' is not an option of {q.id}; choose one of: {', '.join(allowed_values(q))}"
+    return f"{spelled(value)} is not an option of {q.id}; choose one of: {', '.join(allowed_values(q))}"
 
 
 def _check_multi(q: Question, value: object) -> str | None:
     if not isinstance(value, list):
         return f"{q.id} takes a list of options, e.g. [{allowed_values(q)[0]}]"
-    unknown = [v for v in value if not q.option(v)]
+    unknown = [spelled(v) for v in value if not isinstance(v, str) or not q.option(v)]
     if unknown:
         return f"not options of {q.id}: {', '.join(unknown)}; choose from: {', '.join(allowed_values(q))}"
     repeated = sorted(v for v, n in Counter(value).items() if n > 1)
@@ -50,7 +51,7 @@ def _check_multi(q: Question, value: object) -> str | None:
 def _check_number(q: Question, value: object) -> str | None:
     if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
         return None
-    return f"{q.id} takes a number of 0 or more, not '{value}'"
+    return f"{q.id} takes a number of 0 or more, not {spelled(value)}{quoted_number_hint(value)}"
 
 
 def _check_text(q: Question, value: object) -> str | None:

@@ -8,8 +8,8 @@ from ncr.documents.common import Document, Id, LongText, Score, ShortText
 
 
 class Thresholds(Document):
-    strength: float = Field(default=0.0, ge=-100, le=100)
-    weakness: float = Field(default=-10.0, ge=-100, le=100)
+    strength: float = Field(default=0.0, ge=-100, le=100, strict=True)
+    weakness: float = Field(default=-10.0, ge=-100, le=100, strict=True)
 
     @model_validator(mode="after")
     def _ordered(self) -> Thresholds:

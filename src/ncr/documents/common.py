@@ -13,8 +13,10 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=64)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
-Score = Annotated[float, Field(ge=0, le=100)]
-Weight = Annotated[float, Field(gt=0, le=1000)]
+# Numbers are strict: `year: "2026"` is refused like `"12"` for a number answer (one quoting rule
+# for every number field, with a "remove the quotes" hint), and `true` is never 1.
+Score = Annotated[float, Field(ge=0, le=100, strict=True)]
+Weight = Annotated[float, Field(gt=0, le=1000, strict=True)]
 
 
 def _scalar_to_text(value: Any) -> Any:

@@ -29,12 +29,12 @@ class QuestionIn(Document):
 
 class IndicatorBelow(Document):
     indicator: Id
-    below: float
+    below: float = Field(strict=True)
 
 
 class IndicatorAtLeast(Document):
     indicator: Id
-    at_least: float
+    at_least: float = Field(strict=True)
 
 
 class AllOf(Document):

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field, model_validator
 
 from ncr.documents.common import Document, Id, LongText, Score, ShortText, Weight
 from ncr.documents.conditions import Condition
 
+# Bounds the tables of a report (README "Limits"); the shipped framework has 30.
+MAX_INDICATORS = 100
+
 
 class Level(Document):
-    level: int = Field(ge=0, le=100)
+    level: int = Field(ge=0, le=100, strict=True)
     name: ShortText
     min: Score
 
@@ -59,6 +64,15 @@ class Framework(Document):
     default_benchmark: Id | None = None
     pillars: list[Pillar] = Field(min_length=1, max_length=50)
     rules: list[Rule] = Field(default_factory=list, max_length=500)
+
+    TEXT_CAP: ClassVar[int] = 60_000  # characters of text in the file (README "Limits")
+
+    @model_validator(mode="after")
+    def _not_too_many(self) -> Framework:
+        count = sum(len(pillar.indicators) for pillar in self.pillars)
+        if count > MAX_INDICATORS:
+            raise ValueError(f"a framework holds at most {MAX_INDICATORS} indicators, not {count}")
+        return self
 
     def indicators(self) -> list[Indicator]:
         return [indicator for pillar in self.pillars for indicator in pillar.indicators]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ncr.documents.common import Document, Id, LongText, Score, ShortText, ValueText, Weight
 from ncr.documents.conditions import Condition
 
+# With the text cap of every file (loader/yaml_limits.py), this bounds the length of a report:
+# README "Limits", measured by benchmarks/worst_case.py. The shipped questionnaire has 165.
+MAX_QUESTIONS = 300
 QuestionType = Literal["yes_no", "choice", "multi", "number", "text"]
 SCORED_TYPES: frozenset[str] = frozenset({"yes_no", "choice", "multi", "number"})
 
@@ -21,7 +24,7 @@ class Option(Document):
 
 
 class Band(Document):
-    min: float = Field(ge=0)
+    min: float = Field(ge=0, strict=True)
     score: Score
 
 
@@ -67,6 +70,17 @@ class Questionnaire(Document):
     title: ShortText
     description: LongText = ""
     sections: list[Section] = Field(min_length=1, max_length=200)
+
+    TEXT_CAP: ClassVar[int] = 100_000  # characters of text in the file (README "Limits")
+
+    @model_validator(mode="after")
+    def _not_too_many(self) -> Questionnaire:
+        count = sum(len(section.questions) for section in self.sections)
+        if count > MAX_QUESTIONS:
+            raise ValueError(
+                f"a questionnaire holds at most {MAX_QUESTIONS} questions, not {count}"
+            )
+        return self
 
     def questions(self) -> list[Question]:
         return [q for section in self.sections for q in section.questions]

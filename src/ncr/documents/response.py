@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
 from ncr.documents.common import Document, Id, LongText, ShortText
+from ncr.documents.questionnaire import MAX_QUESTIONS
 
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 # What an answer may hold before it is checked against its question's type.
 AnswerValue = bool | int | float | Annotated[str, StringConstraints(max_length=5000)] | list[str]
-MAX_EVIDENCE = 50
+MAX_EVIDENCE = 10  # items per answer (README "Limits"); each is a line of the report
 
 
 class Country(Document):
@@ -45,12 +46,21 @@ class Answer(Document):
 
 class Response(Document):
     country: Country
-    year: int = Field(ge=1980, le=2200)
+    year: int = Field(ge=1980, le=2200, strict=True)
     questionnaire: ShortText = Field(
         description="a questionnaire id, or a path relative to this file"
     )
     review: Review
-    answers: dict[Id, Answer] = Field(default_factory=dict)
+    answers: dict[Id, Answer] = Field(default_factory=dict, max_length=MAX_QUESTIONS)
+
+    # Valid placeholders for a faulty required part, so that the loader can still check the answers
+    # of a file whose country or review is wrong. The file keeps its errors: never shown or scored.
+    TEXT_CAP: ClassVar[int] = 60_000  # characters of text in the file (README "Limits")
+    STAND_INS: ClassVar[dict[str, Any]] = {
+        "country": {"code": "ZZ", "name": "(set aside)"},
+        "year": 2000,
+        "review": {"date": dt.date(2000, 1, 1)},
+    }
 
     # The schema editors read must admit the short form and an empty (missing) answer too.
     @field_validator(

@@ -235,8 +235,13 @@ class Assessment(ResultModel):
     def indicators(self) -> list[IndicatorResult]:
         return [ind for pillar in self.pillars for ind in pillar.indicators]
 
+    # One order everywhere (terminal, every report): largest gap first, ties by indicator id.
     def strengths(self) -> list[IndicatorResult]:
-        return [i for i in self.indicators() if i.status == "strength"]
+        """Strengths, furthest above their reference first."""
+        found = [i for i in self.indicators() if i.status == "strength"]
+        return sorted(found, key=lambda i: (-(i.delta or 0.0), i.id))
 
     def weaknesses(self) -> list[IndicatorResult]:
-        return [i for i in self.indicators() if i.status == "weakness"]
+        """Weaknesses, furthest below their reference first."""
+        found = [i for i in self.indicators() if i.status == "weakness"]
+        return sorted(found, key=lambda i: (i.delta or 0.0, i.id))

@@ -280,13 +280,16 @@ def check_benchmark(bm: Benchmark, fw: Framework) -> list[Finding]:
 # --- response --------------------------------------------------------------------------------------
 
 
+MAX_HINTS = 20  # "did you mean" is slow on thousands of ids; the first few show the pattern
+
+
 def check_response(resp: Response, qn: Questionnaire) -> list[Finding]:
     questions = {q.id: q for q in qn.questions()}
     findings: list[Finding] = []
     for qid, given in resp.answers.items():
         q = questions.get(qid)
         if q is None:
-            hint = did_you_mean(qid, questions)
+            hint = did_you_mean(qid, questions) if len(findings) < MAX_HINTS else ""
             message = f"no question '{qid}' in questionnaire {qn.id}{hint}"
             findings.append(Finding(("answers", qid), message, at_key=True))
             continue

@@ -17,6 +17,7 @@ from typing import Any, Final, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from ncr.documents.text_safety import quoted_number_hint, spelled
 from ncr.loader.source_doc import SourceDoc
 from ncr.problems import InputError, Problem
 
@@ -64,6 +65,7 @@ def problems_from_validation_error(
     problems = [
         doc.problem(item.path, item.message, at_key=item.at_key)
         for item in _merge_expected(located)
+        if item.path not in getattr(doc, "set_aside", ())  # reported by the YAML reader already
     ]
     return sorted(set(problems))
 
@@ -178,6 +180,8 @@ def _combined(group: list[_Located]) -> _Located:
     message = f"expected {phrase}, got {_describe(first.got)}"
     if "text" in expected and isinstance(first.got, bool | int | float | date):
         message += " (put it in quotes to keep it as text)"
+    elif any("number" in phrase for phrase in expected):
+        message += quoted_number_hint(first.got)
     return _Located(first.path, message, at_key=first.at_key)
 
 
@@ -192,21 +196,7 @@ def _reword(message: str, value: object) -> str:
 
 
 def _describe(value: object) -> str:
-    if value is None:
-        return "an empty value"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return repr(value if len(value) <= 40 else value[:37] + "...")
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
+    return spelled(value)
 
 
 def _allowed_keys(model: type[BaseModel] | None, loc: Sequence[str | int]) -> list[str]:

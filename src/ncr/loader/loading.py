@@ -1,9 +1,10 @@
 """Loading documents from files: YAML → model → cross-reference checks, every problem located.
 
 The contract: a function here returns a loaded document or raises InputError carrying every problem
-found in the file, never a YAML or pydantic exception. To report every problem in one run, a document
-whose only faults are unknown keys or bad answers is salvaged (those parts set aside) so that the
-cross-reference checks still run on the rest.
+found in the file, never a YAML or pydantic exception. To report every problem in one run, a faulty
+document is salvaged: each invalid part (an unknown or duplicated key, a bad value, an answer) is set
+aside, a required part by a stand-in, so that the cross-reference checks still run on the rest. A
+salvaged document always carries its errors, so nothing is ever scored or written from it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -32,7 +33,8 @@ from ncr.loader.search_path import Catalog, Found
 from ncr.loader.source_doc import SourceDoc
 from ncr.loader.workbook_reader import is_workbook, read_workbook
 from ncr.loader.workbook_response import header_doc, response_doc
-from ncr.loader.yaml_reader import MAX_FILE_BYTES, parse_yaml
+from ncr.loader.yaml_limits import MAX_TEXT
+from ncr.loader.yaml_reader import MAX_FILE_BYTES, parse_yaml, read_yaml
 from ncr.problems import InputError, Problem, UsageError, errors_in
 
 M = TypeVar("M", bound=BaseModel)
@@ -80,8 +82,8 @@ def read_document(path: Path, model: type[M]) -> Loaded[M]:
         raise InputError(
             [Problem(str(path), 0, 0, f"cannot read the file: {err.strerror}")]
         ) from None
-    doc = parse_yaml(data, str(path))
-    return validated(doc, path, hashlib.sha256(data).hexdigest(), model)
+    doc = parse_yaml(data, str(path), partial=True, max_text=getattr(model, "TEXT_CAP", MAX_TEXT))
+    return validated(doc, path, hashlib.sha256(data).hexdigest(), model, doc.problems)
 
 
 def validated(
@@ -100,32 +102,58 @@ def validated(
         return Loaded(salvaged, doc, path, digest, problems)
 
 
+_ROUNDS = 4  # setting a part aside can uncover a fault one level up (a required key now missing)
+
+
 def _salvage(model: type[M], data: dict[str, Any], err: ValidationError) -> M | None:
-    """Validate again without unknown keys and faulty answers, or give up (None)."""
+    """Validate again with every faulty part set aside, or give up (None)."""
     pruned = copy.deepcopy(data)
-    for error in err.errors():
-        loc = error["loc"]
-        if error["type"] == "extra_forbidden":
-            _remove(pruned, loc)
-        elif len(loc) >= 2 and loc[0] == "answers":
-            _remove(pruned, loc[:2])
-        else:
-            return None
-    try:
-        return model.model_validate(pruned)
-    except ValidationError:
-        return None
-
-
-def _remove(data: Any, loc: tuple[str | int, ...]) -> None:
-    parent = data
-    for part in loc[:-1]:
+    stand_ins: dict[str, Any] = getattr(model, "STAND_INS", {})
+    for _ in range(_ROUNDS):
+        for error in err.errors():
+            if not _set_aside(pruned, error["loc"], stand_ins):
+                return None
         try:
-            parent = parent[part]
-        except (KeyError, IndexError, TypeError):
-            return
-    if isinstance(parent, dict):
-        parent.pop(loc[-1], None)
+            return model.model_validate(pruned)
+        except ValidationError as again:
+            err = again
+    return None
+
+
+def _set_aside(data: dict[str, Any], loc: tuple[str | int, ...], stand_ins: dict[str, Any]) -> bool:
+    """Put a stand-in for a faulty required top-level part, drop a faulty answer whole, or remove
+    the faulty key (so its default applies). False when none fits (a faulty list item)."""
+    if not loc:  # the document as a whole (too many questions): nothing to set aside
+        return False
+    path = _data_path(loc, data)
+    top = str(path[0] if path else loc[0])
+    if top in stand_ins:
+        data[top] = copy.deepcopy(stand_ins[top])
+        return True
+    if len(path) >= 2 and path[0] == "answers":
+        path = path[:2]
+    parent = _at(data, path[:-1]) if path else None
+    if isinstance(parent, dict) and path[-1] in parent:
+        del parent[path[-1]]
+        return True
+    return False
+
+
+def _data_path(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
+    """The part of `loc` that exists in `data` (pydantic adds union tags and missing keys)."""
+    path: list[str | int] = []
+    for part in loc:
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if in_list or (isinstance(data, dict) and part in data):
+            data = data[part]
+            path.append(part)
+    return tuple(path)
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 @dataclass
@@ -134,10 +162,16 @@ class Loader:
 
     catalog: Catalog
     _cache: dict[tuple[str, Path], Any] = field(default_factory=dict)
+    # every file read so far: outputs are never written over one of them (check_target's `read`)
+    read: set[Path] = field(default_factory=set)
+
+    def _read(self, path: Path, model: type[M]) -> Loaded[M]:
+        self.read.add(path.resolve())
+        return read_document(path, model)
 
     def framework(self, path: Path) -> Loaded[Framework]:
         def load() -> Loaded[Framework]:
-            loaded = read_document(path, Framework)
+            loaded = self._read(path, Framework)
             findings = check_framework(loaded.model)
             if path.name == "framework.yaml" and path.parent.name != loaded.model.id:
                 message = (
@@ -156,7 +190,7 @@ class Loader:
 
     def questionnaire(self, path: Path) -> tuple[Loaded[Questionnaire], Loaded[Framework]]:
         def load() -> tuple[Loaded[Questionnaire], Loaded[Framework]]:
-            loaded = read_document(path, Questionnaire)
+            loaded = self._read(path, Questionnaire)
             fw = self.framework_by_id(loaded.model.framework, loaded)
             return loaded.with_findings(check_questionnaire(loaded.model, fw.model)), fw
 
@@ -164,7 +198,7 @@ class Loader:
 
     def benchmark(self, path: Path) -> tuple[Loaded[Benchmark], Loaded[Framework]]:
         def load() -> tuple[Loaded[Benchmark], Loaded[Framework]]:
-            loaded = read_document(path, Benchmark)
+            loaded = self._read(path, Benchmark)
             fw = self.framework_by_id(loaded.model.framework, loaded)
             return loaded.with_findings(check_benchmark(loaded.model, fw.model)), fw
 
@@ -181,12 +215,18 @@ class Loader:
             if not path.is_file():
                 raise UsageError(f"benchmark file '{ident}' not found")
         elif ident in known:
-            path = known[ident].path
+            path = known[ident].checked()
         elif spec is None:
             path = self._find(known, ident, "benchmark", fw.doc, fw.problems)
         else:
             names = ", ".join(sorted(known)) or "none"
-            raise UsageError(f"no benchmark '{ident}' for framework {fw.model.id} (known: {names})")
+            file = next(
+                (f"{ident}{s}" for s in (".yaml", ".yml") if Path(ident + s).is_file()), None
+            )
+            hint = f"; to use the file, write -b ./{file}" if file else ""
+            raise UsageError(
+                f"no benchmark '{ident}' for framework {fw.model.id} (known: {names}){hint}"
+            )
         loaded, bm_fw = self.benchmark(path)
         if bm_fw.model.id != fw.model.id:
             message = f"benchmark is for framework '{bm_fw.model.id}', not '{fw.model.id}'"
@@ -197,8 +237,9 @@ class Loader:
         """A response (YAML, or a focal-point workbook), possibly salvaged: call `check_answers`
         to raise what it carries."""
         if is_workbook(path):
+            self.read.add(path.resolve())
             return self._workbook_response(path)
-        return read_document(path, Response)
+        return self._read(path, Response)
 
     def _workbook_response(self, path: Path) -> Loaded[Response]:
         """A workbook's answers are read with its questionnaire (labels, types), found first."""
@@ -223,14 +264,33 @@ class Loader:
         self, ref: str, source: Path, doc: SourceDoc, problems: Iterable[Problem]
     ) -> tuple[Loaded[Questionnaire], Loaded[Framework]]:
         """The questionnaire a response names: an id on the search path, or a file beside it."""
-        if looks_like_path(ref):
-            path = source.parent / ref
-            if not path.is_file():
-                message = f"questionnaire file '{ref}' not found (looked for {path})"
-                raise InputError([*problems, doc.problem(("questionnaire",), message)])
-        else:
-            path = self._find(self.catalog.questionnaires(), ref, "questionnaire", doc, problems)
+        if not looks_like_path(ref):
+            found = self.catalog.questionnaires()
+            return self.questionnaire(self._find(found, ref, "questionnaire", doc, problems))
+        path = source.parent / ref
+        message = self._path_problem(source, ref, path)
+        if message is not None:
+            raise InputError([*problems, doc.problem(("questionnaire",), message)])
         return self.questionnaire(path)
+
+    def _path_problem(self, source: Path, ref: str, path: Path) -> str | None:
+        """Why a path written in a response may not be read: a response passed around by e-mail
+        must not make ncr read (and quote in its errors) any file of the reviewer's machine."""
+        if Path(ref).is_absolute() or PureWindowsPath(ref).is_absolute() or ref.startswith("\\"):
+            return f"'{ref}' is an absolute path: write it relative to this file's folder"
+        resolved = path.resolve()
+        roots = [source.parent.resolve(), *(root.resolve() for root, _ in self.catalog.roots)]
+        if not any(resolved.is_relative_to(root) for root in roots):
+            return f"'{ref}' leads out of this file's folder: keep the questionnaire beside it or on --path"
+        if not path.is_file():
+            return f"questionnaire file '{ref}' not found (looked for {path})"
+        try:
+            data = read_yaml(path, partial=True).data
+        except InputError:  # not even YAML: its own problems say so, without quoting its values
+            return None
+        if "sections" not in data or "framework" not in data:  # its values are not shown: not ours
+            return f"'{ref}' is not an ncr questionnaire (it has no `framework` and `sections`)"
+        return None
 
     def check_answers(self, resp: Loaded[Response], qn: Loaded[Questionnaire]) -> Loaded[Response]:
         return resp.with_findings(check_response(resp.model, qn.model))
@@ -244,7 +304,7 @@ class Loader:
         problems: Iterable[Problem] = (),
     ) -> Path:
         if ident in found:
-            return found[ident].path
+            return found[ident].checked()
         key = {"questionnaire": "questionnaire", "benchmark": "default_benchmark"}.get(
             kind, "framework"
         )

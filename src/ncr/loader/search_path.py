@@ -2,17 +2,18 @@
 
 Each root is laid out like the repository: `frameworks/<id>/framework.yaml`,
 `frameworks/<id>/benchmarks/<id>.yaml`, `questionnaires/<id>.yaml`. User roots come first, built-ins
-last; the same id found twice is an error naming both files.
+last; the same id found twice is an error naming both files, but only when that id is looked up: a
+stray copy in some folder on the path must not break the files that do not use it.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ncr.problems import InputError, Problem
+from ncr.problems import InputError, Problem, UsageError
 from ncr.shipped import BUILTIN, builtin_root
 
 ENV_VAR = "NCR_PATH"
@@ -23,6 +24,19 @@ class Found:
     id: str
     path: Path
     origin: str
+    kind: str = "document"
+    others: tuple[Path, ...] = ()  # further files with the same id, later on the path
+
+    def checked(self) -> Path:
+        """The file, or an error naming every file that has this id."""
+        if self.others:
+            raise InputError([self.conflict()])
+        return self.path
+
+    def conflict(self) -> Problem:
+        names = ", ".join(str(other) for other in self.others)
+        message = f"{self.kind} id '{self.id}' is defined in {self.path} and {names}; rename one"
+        return Problem(str(self.others[0]), 1, 1, message)
 
 
 @dataclass(frozen=True)
@@ -32,6 +46,9 @@ class Catalog:
     @classmethod
     def create(cls, paths: Sequence[Path] = (), env: Mapping[str, str] | None = None) -> Catalog:
         env = os.environ if env is None else env
+        missing = [p for p in paths if not p.is_dir()]
+        if missing:  # a mistyped --path would otherwise fall back to the built-ins unnoticed
+            raise UsageError(f"--path {missing[0]}: no such folder")
         from_env = [Path(p) for p in env.get(ENV_VAR, "").split(os.pathsep) if p]
         roots: list[tuple[Path, str]] = []
         seen: set[Path] = set()
@@ -65,17 +82,13 @@ class Catalog:
         kind: str, files: Iterable[tuple[Path, str]], name: Callable[[Path], str]
     ) -> dict[str, Found]:
         found: dict[str, Found] = {}
-        problems = []
         for path, origin in files:
             ident = name(path)
-            if ident in found:
-                first = found[ident].path
-                message = f"{kind} id '{ident}' is also defined in {first}; rename one of them"
-                problems.append(Problem(str(path), 1, 1, message))
-                continue
-            found[ident] = Found(ident, path, origin)
-        if problems:
-            raise InputError(problems)
+            first = found.get(ident)
+            if first is None:
+                found[ident] = Found(ident, path, origin, kind)
+            else:
+                found[ident] = replace(first, others=(*first.others, path))
         return found
 
 

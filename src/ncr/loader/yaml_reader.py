@@ -8,6 +8,7 @@ duplicate keys. Every refusal is a located Problem; no PyYAML exception leaves t
 from __future__ import annotations
 
 import codecs
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,22 +18,19 @@ from typing import TYPE_CHECKING, Any, Final
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.error import Mark, MarkedYAMLError
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ncr.documents.text_safety import unsafe_char_problem
+from ncr.loader import yaml_limits
 from ncr.loader.source_doc import nearest
+from ncr.loader.yaml_limits import ALIAS_MESSAGE, MAX_TEXT, TOO_DEEP_MESSAGE
 from ncr.problems import InputError, Problem, Severity
 
 if TYPE_CHECKING:
     from yaml._yaml import Mark as _CMark  # libyaml's marks: same fields, another class
 
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
-MAX_NODES: Final = 200_000
-MAX_DEPTH: Final = 64  # nested lists/mappings; our deepest schema needs about 6
-
-ALIAS_MESSAGE: Final = "anchors and aliases (&/*) are not allowed in ncr files"
 MERGE_MESSAGE: Final = "merge keys (<<) are not allowed in ncr files: write the keys out in full"
-TOO_DEEP_MESSAGE: Final = f"lists and mappings are nested too deeply (more than {MAX_DEPTH} levels)"
 
 YamlPath = tuple[str | int, ...]
 Pos = tuple[int, int]
@@ -145,11 +143,16 @@ class YamlDoc:
     """A parsed mapping document and, for each path of keys and indexes, where its key and value are.
 
     Positions are 1-based (line, column). A list item's key position is its value position.
+    `problems` are faults already reported whose part was set aside (a duplicated key, a value
+    that is no valid date or finite number): `set_aside` holds the paths of those values, which
+    were read as empty, so that the rest of the document can still be checked.
     """
 
     file: str
     data: dict[str, Any]
     positions: dict[YamlPath, tuple[Pos, Pos]]
+    problems: tuple[Problem, ...] = ()
+    set_aside: frozenset[YamlPath] = frozenset()
 
     def where(self, path: Sequence[str | int]) -> Pos:
         """Position of the value at `path`, or of the nearest parent that exists."""
@@ -174,7 +177,9 @@ class YamlDoc:
         return nearest(self.positions, path, ((1, 1), (1, 1)))
 
 
-def read_yaml(path: Path, *, display_name: str | None = None) -> YamlDoc:
+def read_yaml(
+    path: Path, *, display_name: str | None = None, partial: bool = False, max_text: int = MAX_TEXT
+) -> YamlDoc:
     """Read and parse one ncr YAML file; problems name the file as `display_name` (default: path)."""
     file = str(path) if display_name is None else display_name
     try:
@@ -184,11 +189,14 @@ def read_yaml(path: Path, *, display_name: str | None = None) -> YamlDoc:
         raise InputError(
             [Problem(file, 0, 0, f"cannot read the file: {exc.strerror or exc}")]
         ) from None
-    return parse_yaml(data, file)
+    return parse_yaml(data, file, partial=partial, max_text=max_text)
 
 
-def parse_yaml(source: str | bytes, file: str) -> YamlDoc:
-    """Parse the text of one ncr YAML document, which must be a mapping. Raises InputError."""
+def parse_yaml(
+    source: str | bytes, file: str, *, partial: bool = False, max_text: int = MAX_TEXT
+) -> YamlDoc:
+    """Parse the text of one ncr YAML document, which must be a mapping. Raises InputError; with
+    `partial`, only for faults that leave nothing to check, and the doc carries the others."""
     data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     if len(data) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
@@ -199,7 +207,10 @@ def parse_yaml(source: str | bytes, file: str) -> YamlDoc:
         line, column = _text_position(text, bad.start())
         message = f"character U+{ord(bad.group()):04X} is not allowed in a YAML file"
         raise InputError([Problem(file, line, column, message)])
-    return _load(text, file)
+    doc = _load(text, file, max_text)
+    if doc.problems and not partial:
+        raise InputError(doc.problems)
+    return doc
 
 
 def _decode(data: bytes, file: str) -> str:
@@ -214,27 +225,41 @@ def _decode(data: bytes, file: str) -> str:
         raise InputError([Problem(file, line, column, message)]) from None
 
 
-def _load(text: str, file: str) -> YamlDoc:
+def _load(text: str, file: str, max_text: int) -> YamlDoc:
+    _check_limits(text, file, max_text)
     loader = _LOADER(text)
+    walker = _Walker(file)
     try:
         root = _compose_root(loader, text, file)
-        walker = _Walker(file, text)
-        walker.walk(root, (), None, 1)
-        if walker.problems:
-            raise InputError(walker.problems)
+        walker.walk(root, (), None)
         data = loader.construct_document(root)
-    except MarkedYAMLError as exc:  # a bad scalar found while constructing, e.g. `2026-02-30`
-        raise InputError([_yaml_problem(exc, text, file)]) from None
+    except MarkedYAMLError as exc:  # a bad scalar found while constructing, e.g. `!!int abc`
+        raise InputError([*walker.problems, _yaml_problem(exc, text, file)]) from None
     finally:
         loader.dispose()
-    return YamlDoc(file, data, walker.positions)
+    return YamlDoc(
+        file, data, walker.positions, tuple(walker.problems), frozenset(walker.set_aside)
+    )
+
+
+def _check_limits(text: str, file: str, max_text: int) -> None:
+    """Size, depth, anchors: refused on the events, before a node tree is built (yaml_limits)."""
+    loader = _LOADER(text)
+    try:
+        breach = yaml_limits.first_breach(loader, max_text=max_text)
+    except MarkedYAMLError as exc:
+        raise InputError([_yaml_problem(exc, text, file)]) from None
+    except yaml.YAMLError as exc:  # unmarked (ReaderError): the character check should prevent it
+        raise InputError([Problem(file, 1, 1, str(exc).splitlines()[0])]) from None
+    finally:
+        loader.dispose()
+    if breach is not None:
+        raise InputError([Problem(file, breach.line + 1, breach.column + 1, breach.message)])
 
 
 def _compose_root(loader: _CLoader | _PureLoader, text: str, file: str) -> MappingNode:
     try:
         root = loader.get_single_node()
-    except RecursionError:  # the pure-Python composer recurses and overflows at about 450 levels
-        raise InputError([_too_deep(text, file)]) from None
     except MarkedYAMLError as exc:
         raise InputError([_yaml_problem(exc, text, file)]) from None
     except yaml.YAMLError as exc:  # unmarked (ReaderError): the character check should prevent it
@@ -250,76 +275,94 @@ def _compose_root(loader: _CLoader | _PureLoader, text: str, file: str) -> Mappi
 
 
 class _Walker:
-    """One pass over the node tree: records positions and checks limits before anything is built."""
+    """One pass over the node tree: records positions and sets aside what cannot be used. The
+    limits were checked on the events already, so the tree is small and has no aliases."""
 
-    def __init__(self, file: str, text: str) -> None:
+    def __init__(self, file: str) -> None:
         self.file = file
-        self.text = text
         self.positions: dict[YamlPath, tuple[Pos, Pos]] = {}
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
+        self.set_aside: set[YamlPath] = set()
 
-    def walk(self, node: Node, path: YamlPath, key_pos: Pos | None, depth: int) -> None:
-        self._count(node)
+    def walk(self, node: Node, path: YamlPath, key_pos: Pos | None) -> None:
         pos = _pos(node.start_mark)
         self.positions[path] = (key_pos or pos, pos)
         if node.tag not in _ALLOWED_TAGS:
-            self._add(node, _tag_message(node.tag))
-        if isinstance(node, ScalarNode):
-            return
-        if depth > MAX_DEPTH:
-            self._fail(self._at(node, TOO_DEEP_MESSAGE))
-        if isinstance(node, MappingNode):
-            self._walk_mapping(node, path, depth + 1)
-            return
-        for index, item in enumerate(node.value):
-            self.walk(item, (*path, index), None, depth + 1)
+            self._set_aside(node, path, _tag_message(node.tag))
+        elif isinstance(node, ScalarNode):
+            message = _scalar_problem(node)
+            if message is not None:
+                self._set_aside(node, path, message)
+        elif isinstance(node, MappingNode):
+            self._walk_mapping(node, path)
+        else:
+            for index, item in enumerate(node.value):
+                self.walk(item, (*path, index), None)
 
-    def _walk_mapping(self, node: MappingNode, path: YamlPath, depth: int) -> None:
+    def _walk_mapping(self, node: MappingNode, path: YamlPath) -> None:
+        kept = []
         for key_node, value_node in node.value:
-            self._count(key_node)
-            if not _is_plain_key(key_node):
-                self._add(key_node, _bad_key_message(key_node))
+            message = _bad_key_message(key_node)
+            child = (*path, str(key_node.value))
+            if message is None and child in self.positions:
+                line = self.positions[child][0][0]
+                message = f"duplicate key {key_node.value!r} (first defined at line {line})"
+            if message is not None:  # the pair is left out: the first spelling of a key counts
+                self._add(key_node, message)
                 continue
             # A key is always the text the user typed: `2024:` is "2024", `true:` is "true".
             key_node.tag = _STR_TAG
-            child = (*path, key_node.value)
-            if child in self.positions:
-                line = self.positions[child][0][0]
-                message = f"duplicate key {key_node.value!r} (first defined at line {line})"
-                self._add(key_node, message)
-                continue
-            self.walk(value_node, child, _pos(key_node.start_mark), depth)
+            kept.append((key_node, value_node))
+            self.walk(value_node, child, _pos(key_node.start_mark))
+        node.value = kept
 
-    def _count(self, node: Node) -> None:
-        if id(node) in self._seen:  # composed from an alias: stop before anything multiplies
-            self._fail(Problem(self.file, *_first_alias(self.text), ALIAS_MESSAGE))
-        self._seen.add(id(node))
-        if len(self._seen) > MAX_NODES:
-            self._fail(self._at(node, f"the file has more than {MAX_NODES:,} keys and values"))
-
-    def _at(self, node: Node, message: str) -> Problem:
-        return Problem(self.file, *_pos(node.start_mark), message)
+    def _set_aside(self, node: Node, path: YamlPath, message: str) -> None:
+        """Report the value and read it as empty, so the rest of the document is still checked."""
+        self._add(node, message)
+        self.set_aside.add(path)
+        if isinstance(node, ScalarNode):
+            node.tag, node.value = _TAG + "null", ""
+        else:
+            node.tag = _TAG + ("map" if isinstance(node, MappingNode) else "seq")
+            node.value = []
 
     def _add(self, node: Node, message: str) -> None:
-        self.problems.append(self._at(node, message))
-
-    def _fail(self, problem: Problem) -> None:
-        raise InputError([*self.problems, problem])
+        self.problems.append(Problem(self.file, *_pos(node.start_mark), message))
 
 
-def _is_plain_key(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.tag in _ALLOWED_TAGS and node.value != "<<"
+def _float(node: ScalarNode) -> float:
+    value: float = SafeConstructor.construct_yaml_float(SafeConstructor(), node)
+    return value
 
 
-def _bad_key_message(node: Node) -> str:
+def _scalar_problem(node: ScalarNode) -> str | None:
+    """Why a scalar cannot be used as it is written, or None."""
+    unsafe = unsafe_char_problem(node.value)
+    if unsafe is not None:
+        return unsafe
+    if node.tag == _TAG + "float" and not math.isfinite(_float(node)):
+        return f"{node.value} is not a finite number: write a number such as 12 or 0.5"
+    if node.tag == _TAG + "int" and len(node.value.lstrip("+-")) > 15:
+        return f"{_clip(node.value)} is too large a number"
+    if node.tag == _TAG + "timestamp":
+        try:
+            SafeConstructor.construct_yaml_timestamp(SafeConstructor(), node)
+        except ValueError:
+            return f"{_clip(str(node.value))!r} is not a valid date"
+    return None
+
+
+def _bad_key_message(node: Node) -> str | None:
+    """Why a key cannot be used, or None for a plain key."""
     if not isinstance(node, ScalarNode):
         return "a key must be a plain name, not a list or mapping"
     if node.tag not in _ALLOWED_TAGS:
         return _tag_message(node.tag)
     # Merging only makes sense with aliases, which are refused; refusing `<<` outright also keeps
     # every key visible where it applies.
-    return MERGE_MESSAGE
+    if node.value == "<<":
+        return MERGE_MESSAGE
+    return unsafe_char_problem(node.value)
 
 
 def _tag_message(tag: str) -> str:
@@ -353,37 +396,6 @@ def _explain(exc: MarkedYAMLError, text: str) -> tuple[Mark | None, str]:
         line, column = _pos(exc.context_mark)
         return mark, f"{problem} ({context} at line {line}, column {column})"
     return mark, problem
-
-
-def _too_deep(text: str, file: str) -> Problem:
-    depth = 0
-
-    def too_deep(event: Event) -> bool:
-        nonlocal depth
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
-        return depth > MAX_DEPTH
-
-    return Problem(file, *_first_event(text, too_deep), TOO_DEEP_MESSAGE)
-
-
-def _first_alias(text: str) -> Pos:
-    # Alias nodes are the anchored node itself, marked where the anchor is; the events know the `*`.
-    return _first_event(text, lambda event: isinstance(event, AliasEvent))
-
-
-def _first_event(text: str, wanted: Callable[[Event], bool]) -> Pos:
-    """Position of the first parser event `wanted` accepts: a cheap second look, on errors only."""
-    loader = _LOADER(text)
-    try:
-        while (event := loader.get_event()) is not None:
-            if wanted(event) and event.start_mark is not None:
-                return _pos(event.start_mark)
-    finally:
-        loader.dispose()
-    return (1, 1)
 
 
 def _pos(mark: Mark | _CMark) -> Pos:

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ncr.problems import UsageError
+from ncr.shipped import is_builtin
 
 
-def check_target(target: Path, *, inputs: Sequence[Path], force: bool) -> None:
-    """Refuse, before any work is done, to write over an input or, without --force, any file."""
+def check_target(
+    target: Path, *, inputs: Sequence[Path], force: bool, read: Iterable[Path] = ()
+) -> None:
+    """Refuse, before any work is done, to write over an input, a file the run read (`read`: the
+    loader's record — questionnaire, framework, benchmark), a built-in file, or, without --force,
+    any file."""
     resolved = target.resolve()
-    if any(resolved == source.resolve() for source in inputs):
-        raise UsageError(f"refusing to write the output over an input file: {target}")
+    if any(resolved == source.resolve() for source in (*inputs, *read)):
+        raise UsageError(
+            f"refusing to write the output over a file this run reads: {target} (even with --force)"
+        )
+    if is_builtin(resolved):
+        raise UsageError(f"refusing to write into ncr's built-in files: {target}")
     if target.is_dir():
         raise UsageError(
             f"{target} is a folder; name a file, or give several inputs to fill a folder"

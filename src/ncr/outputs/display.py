@@ -31,5 +31,12 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{math.floor(value * 100 + 1e-9)}%"
 
 
+def plural(count: int, word: str) -> str:
+    """`1 country`, `2 countries`, `0 errors`."""
+    if count == 1:
+        return f"1 {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
+
+
 def status_label(status: Status) -> str:
     return STATUS_LABELS[status]

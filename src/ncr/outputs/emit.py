@@ -10,9 +10,11 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
+from ncr.documents.text_safety import visible
 from ncr.outputs.atomic_files import write_atomic
 from ncr.outputs.renderers import render
 from ncr.outputs.reports.json_report import dumps
+from ncr.outputs.terminal.tables import stdout_console
 
 
 def emit(
@@ -29,8 +31,8 @@ def emit(
     terminal view on stdout."""
     if output is not None:
         write_atomic(output, render(kind, fmt, result))
-        err.print(f"wrote {escape(str(output))} — {escape(summary)}")
+        err.print(f"wrote {escape(visible(str(output)))} — {escape(summary)}")
     elif fmt == "json":
         Console(highlight=False).out(dumps(result), end="")
     else:
-        show(result, Console(highlight=False))
+        show(result, stdout_console())

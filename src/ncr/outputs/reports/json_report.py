@@ -8,7 +8,10 @@ from pydantic import BaseModel
 
 
 def dumps(result: BaseModel) -> str:
-    return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    # allow_nan=False: a bare NaN or Infinity is not JSON; the loader refuses non-finite numbers,
+    # so this only ever fires on a bug
+    data = result.model_dump(mode="json")
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def as_bytes(result: BaseModel) -> bytes:

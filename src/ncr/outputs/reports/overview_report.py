@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ncr.engine.overview import STATUS_MARKS, Overview, shade
+from ncr.outputs.display import plural
 from ncr.outputs.reports.templating import (
     Frame,
     html_document,
@@ -18,7 +19,7 @@ TOP = 10  # how many of the most common strengths and weaknesses are listed
 
 def overview_frame(overview: Overview) -> Frame:
     n = len(overview.countries)
-    countries = f"{n} {'country' if n == 1 else 'countries'}"
+    countries = plural(n, "country")
     fw = overview.framework
     return Frame(
         title=f"National Cyber Review overview of {countries}",

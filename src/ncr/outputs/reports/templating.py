@@ -21,7 +21,6 @@ from ncr.engine.result import (
     AnswerResult,
     AnswerState,
     Assessment,
-    IndicatorResult,
     LevelInfo,
 )
 from ncr.outputs.display import number, percent, signed, status_label
@@ -176,10 +175,6 @@ def level_ranges(levels: Sequence[LevelInfo]) -> list[LevelRange]:
     ]
 
 
-def _by_delta(items: list[IndicatorResult], descending: bool) -> list[IndicatorResult]:
-    return sorted(items, key=lambda i: ((-1 if descending else 1) * (i.delta or 0.0), i.id))
-
-
 def assessment_context(result: Assessment) -> dict[str, Any]:
     """Everything the assessment templates show, looked up once so templates stay declarative."""
     answers: dict[str, list[AnswerResult]] = {}
@@ -191,8 +186,8 @@ def assessment_context(result: Assessment) -> dict[str, Any]:
     return {
         "result": result,
         "frame": assessment_frame(result),
-        "strengths": _by_delta(result.strengths(), descending=True)[:TOP],
-        "weaknesses": _by_delta(result.weaknesses(), descending=False)[:TOP],
+        "strengths": result.strengths()[:TOP],
+        "weaknesses": result.weaknesses()[:TOP],
         "top_recommendations": result.recommendations[:TOP],
         "answers_by_indicator": answers,
         "missing": [by_question[q] for q in result.missing],

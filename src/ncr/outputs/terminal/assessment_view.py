@@ -61,10 +61,9 @@ def pillar_table(result: Assessment, plain: bool) -> Table:
 
 
 def indicator_list(result: Assessment, status: Status, title: str, plain: bool) -> Table | None:
-    chosen = [i for i in result.indicators() if i.status == status]
+    chosen = result.strengths() if status == "strength" else result.weaknesses()
     if not chosen:
         return None
-    chosen.sort(key=lambda i: (i.delta or 0) * (1 if status == "weakness" else -1))
     t = table("Indicator", "Score", "Ref.", "Delta", title=f"{title} ({len(chosen)})", plain=plain)
     for ind in chosen[:TOP]:
         t.add_row(

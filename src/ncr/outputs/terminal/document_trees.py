@@ -1,4 +1,4 @@
-"""Frameworks and questionnaires as rich trees, for `ncr show`."""
+"""Frameworks, questionnaires and benchmarks as rich trees, for `ncr show`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from rich.tree import Tree
 
-from ncr.documents import Framework, Indicator, Pillar, Question, Questionnaire
+from ncr.documents import Benchmark, Framework, Indicator, Pillar, Question, Questionnaire
 from ncr.outputs import condition_words as describe
 
 
@@ -84,3 +84,24 @@ def _add_question(node: Tree, q: Question) -> None:
         notes.append(f"replaces {q.replaces}")
     if notes:
         leaf.add(Text("; ".join(notes), style="dim"))
+
+
+def benchmark_tree(bm: Benchmark) -> Tree:
+    """The reference scores of a benchmark: overall, per pillar, per indicator, and its thresholds."""
+    tree = Tree(_title(bm.id, bm.title, f"framework {bm.framework}"))
+    if bm.source:
+        tree.add(Text(bm.source, style="dim"))
+    limits = bm.thresholds
+    tree.add(
+        Text(
+            f"Strength when delta ≥ {limits.strength:g}; weakness when delta < {limits.weakness:g}"
+        )
+    )
+    overall = "—" if bm.overall is None else f"{bm.overall:g}"
+    tree.add(Text(f"Overall: {overall}"))
+    for heading, scores in (("Pillars", bm.pillars), ("Indicators", bm.indicators)):
+        if scores:
+            node = tree.add(Text(heading, style="bold"))
+            for ident, score in scores.items():
+                node.add(Text(f"{ident}: {score:g}"))
+    return tree

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ncr.engine.overview import STATUS_MARKS, Common, Mark, Overview, shade
-from ncr.outputs.display import number
+from ncr.outputs.display import number, plural
 from ncr.outputs.terminal.tables import status_text, table
 
 LEGEND = "▲ strength · ● on track · ▼ weakness · shade: maturity level, darker is higher"
@@ -69,7 +69,7 @@ def common(items: list[Common], title: str, countries: int, plain: bool) -> Tabl
     if not items:
         return None
     t = table("Indicator", "Countries", "Which", plain=plain)
-    t.title = f"{title} (of {countries} countries)"
+    t.title = f"{title} (of {plural(countries, 'country')})"
     for item in items[:TOP]:
         t.add_row(
             escape(f"{item.indicator} {item.title}"),
@@ -84,7 +84,7 @@ def show_overview(overview: Overview, console: Console) -> None:
     bm = overview.benchmark.title or overview.benchmark.id or "no benchmark"
     fw = overview.framework
     console.print(
-        f"[bold]Overview of {len(overview.countries)} countries[/] — "
+        f"[bold]Overview of {plural(len(overview.countries), 'country')}[/] — "
         f"{escape(fw.title or fw.id)} {fw.version or ''} · benchmark: {escape(bm)}"
     )
     console.print(ranking(overview, plain))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 from rich import box
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -17,6 +20,17 @@ STATUS_STYLE: dict[Status, str] = {
     "not_applicable": "dim",
 }
 TOP = 5
+# Piped output without COLUMNS: so wide that no table or line wraps; tables keep their natural width.
+UNWRAPPED = 100_000
+
+
+def stdout_console() -> Console:
+    """The console for results: rich in a terminal; piped, plain text that wraps at COLUMNS if it
+    is set, else not at all (rich would wrap at 80 columns)."""
+    console = Console(highlight=False)
+    if not console.is_terminal and not os.environ.get("COLUMNS"):
+        console.width = UNWRAPPED
+    return console
 
 
 def status_text(status: Status) -> Text:

@@ -1,0 +1,444 @@
+"""Issue 13, as a hostile input and a hurried reviewer would try it: every failure it lists gives a
+located message and exit 2 (or the documented behaviour), one file with one of each mistake reports
+every one of them, and seeded fuzzing never gets a traceback out of ncr."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import LIB, REPO, RESPONSES, RunNcr
+from ncr.shipped import builtin_root
+
+MINI_A = RESPONSES / "mini-a.yaml"
+MINI_Q = LIB / "questionnaires" / "mini-q.yaml"
+LOCATED = re.compile(r"^.+:\d+:\d+: ")
+
+
+def response(tmp_path: Path, text: str, name: str = "r.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def mini(**replace: str) -> str:
+    """mini-a.yaml with some lines replaced, e.g. mini(**{"year: 2026": 'year: "2026"'})."""
+    text = MINI_A.read_text(encoding="utf-8")
+    for old, new in replace.items():
+        assert old in text
+        text = text.replace(old, new)
+    return text
+
+
+def errors(result_stderr: str) -> list[str]:
+    return [line for line in result_stderr.splitlines() if LOCATED.match(line)]
+
+
+# --- inputs are read-only -------------------------------------------------------------------
+
+
+def test_output_over_the_questionnaire_the_run_read_is_refused_even_with_force(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    qn = shutil.copy(MINI_Q, tmp_path / "q.json")  # YAML in a file named like a report
+    before = Path(qn).read_bytes()
+    resp = response(tmp_path, mini(**{"questionnaire: mini-q": "questionnaire: ./q.json"}))
+    result = run_ncr("assess", resp, "--path", LIB, "-o", qn, "--force")
+    assert result.exit_code == 2
+    assert "refusing to write the output over a file this run reads" in result.stderr
+    assert Path(qn).read_bytes() == before
+
+
+def test_output_over_the_benchmark_file_is_refused(run_ncr: RunNcr, tmp_path: Path) -> None:
+    bm = shutil.copy(LIB / "frameworks" / "mini" / "benchmarks" / "ref.yaml", tmp_path / "b.md")
+    before = Path(bm).read_bytes()
+    result = run_ncr("assess", MINI_A, "--path", LIB, "-b", bm, "-o", bm, "--force")
+    assert result.exit_code == 2
+    assert "over a file this run reads" in result.stderr
+    assert Path(bm).read_bytes() == before
+
+
+def test_a_built_in_file_is_never_written(run_ncr: RunNcr) -> None:
+    target = builtin_root() / "questionnaires" / "ncr-core-2026.yaml"
+    before = target.read_bytes()
+    example = REPO / "examples" / "xa-2026.yaml"
+    result = run_ncr("benchmark", "build", example, "--id", "x", "-o", target, "--force")
+    assert result.exit_code == 2
+    assert "refusing to write into ncr's built-in files" in result.stderr
+    assert target.read_bytes() == before
+
+
+# --- paths inside a response ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reference", "said"),
+    [
+        ("/etc/passwd", "is an absolute path"),
+        ("../../x.yaml", "leads out of this file's folder"),
+    ],
+)
+def test_a_response_cannot_make_ncr_read_any_file(
+    run_ncr: RunNcr, tmp_path: Path, reference: str, said: str
+) -> None:
+    resp = response(tmp_path, mini(**{"questionnaire: mini-q": f"questionnaire: {reference}"}))
+    result = run_ncr("validate", "--path", LIB, resp)
+    assert result.exit_code == 2
+    assert f"{resp}:5:16: '{reference}' {said}" in result.stderr
+    assert "root:" not in result.stderr
+
+
+def test_values_of_a_file_that_is_not_an_ncr_document_are_never_quoted(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    (tmp_path / "secrets.yaml").write_text("password: hunter2\n", encoding="utf-8")
+    resp = response(tmp_path, mini(**{"questionnaire: mini-q": "questionnaire: ./secrets.yaml"}))
+    result = run_ncr("validate", "--path", LIB, resp)
+    assert result.exit_code == 2
+    assert "is not an ncr questionnaire" in result.stderr
+    assert "hunter2" not in result.output and "password" not in result.output
+
+
+# --- every problem in one run -----------------------------------------------------------------
+
+ONE_OF_EACH = """\
+country: XA
+year: "2026"
+questionnaire: mini-q
+review:
+  date: 2026-02-30
+  status: Final
+  status: draft
+  classification: "\\e[2J"
+answers:
+  L1: maybe
+  L2: partial
+  L2: "no"
+  L3: [preservation, nonsense]
+  L4: .inf
+  T1: {answer: "yes", colour: red}
+  T2: "a\\u202eb"
+  T4: 1e309
+  T9: "yes"
+  T3: &a "yes"
+"""
+
+EXPECTED = [
+    "1:10: expected a mapping (key: value lines), got 'XA'",
+    "2:7: expected a whole number, got '2026' (remove the quotes: a number is written without them)",
+    "5:9: '2026-02-30' is not a valid date",
+    "6:11: expected one of 'draft' or 'final', got 'Final'",
+    "7:3: duplicate key 'status' (first defined at line 6)",
+    "8:19: this value holds a control character, U+001B (ESC)",
+    '10:7: L1 is a yes/no question: answer "yes" or "no", not \'maybe\'',
+    "12:3: duplicate key 'L2' (first defined at line 11)",
+    "13:7: not options of L3: 'nonsense'",
+    "14:7: .inf is not a finite number",
+    "15:23: unknown key 'colour'",
+    "16:7: this value holds a bidirectional override, U+202E",
+    "17:7: 1e309 is not a finite number",
+    "18:3: no question 'T9' in questionnaire mini-q",
+]
+
+
+def test_a_file_with_one_of_each_mistake_reports_every_one(run_ncr: RunNcr, tmp_path: Path) -> None:
+    # without the anchor first: an anchor stops the file before anything is built (README)
+    resp = response(tmp_path, ONE_OF_EACH.replace('&a "yes"', '"yes"'))
+    result = run_ncr("validate", "--path", LIB, resp)
+    assert result.exit_code == 2
+    found = errors(result.stderr)
+    for expected in EXPECTED:
+        assert any(line.startswith(f"{resp}:{expected}") for line in found), expected
+    assert len(found) == len(EXPECTED), found
+
+
+def test_an_anchor_without_an_alias_is_an_error(run_ncr: RunNcr, tmp_path: Path) -> None:
+    resp = response(tmp_path, ONE_OF_EACH)
+    result = run_ncr("validate", "--path", LIB, resp)
+    assert result.exit_code == 2
+    assert f"{resp}:19:7: anchors and aliases (&/*) are not allowed" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("status: final", "status: Final", "8:11: expected one of 'draft' or 'final'"),
+        ("date: 2026-03-14", "date: 14/03/2026", "7:9: expected a date like 2026-03-14"),
+        ("country: {code: XA, name: Aurelia}", "country: XA", "3:10: expected a mapping"),
+        ("country: {code: XA, name: Aurelia}\n", "", "3:1: missing required key 'country'"),
+        ("  date: 2026-03-14\n", "", "missing required key 'date'"),
+    ],
+)
+def test_a_broken_header_no_longer_hides_the_answer_errors(
+    run_ncr: RunNcr, tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    resp = response(tmp_path, mini(**{old: new, "L2: partial": "L2: maybe"}))
+    result = run_ncr("validate", "--path", LIB, resp)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert "'maybe' is not an option of L2" in result.stderr
+
+
+def test_thousands_of_unknown_answer_ids_are_refused_quickly(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    # Issue 13: 95,000 unknown ids took 37 s ("did you mean" once per id). Now the answers cap
+    # (300, one per question at most) refuses them at once.
+    header = mini().split("answers:")[0] + "answers:\n"
+    many = response(tmp_path, header + "".join(f"  X{n}: 'yes'\n" for n in range(95_000)))
+    start = time.perf_counter()
+    result = run_ncr("validate", "--path", LIB, many)
+    assert time.perf_counter() - start < 5
+    assert result.exit_code == 2
+    assert "characters of text" in result.stderr  # the text cap acts first, on the parser's events
+    some = response(tmp_path, header + "".join(f"  X{n}: 'yes'\n" for n in range(400)), "s.yaml")
+    result = run_ncr("validate", "--path", LIB, some)
+    assert result.exit_code == 2
+    assert "s.yaml:11:3: must have at most 300 items" in result.stderr
+
+
+# --- finite numbers, YAML spelling, one quoting rule --------------------------------------------
+
+
+def test_json_output_is_never_nan_or_infinity(run_ncr: RunNcr) -> None:
+    result = run_ncr("assess", MINI_A, "--path", LIB, "--format", "json")
+    assert result.exit_code == 0
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} in the JSON")
+
+    json.loads(result.stdout, parse_constant=refuse)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "101"])
+def test_fail_under_takes_a_score(run_ncr: RunNcr, value: str) -> None:
+    result = run_ncr("assess", MINI_A, "--path", LIB, "--fail-under", value)
+    assert result.exit_code == 2
+    assert "--fail-under takes a score from 0 to 100" in result.stderr
+
+
+def test_values_are_shown_as_yaml_spells_them(run_ncr: RunNcr, tmp_path: Path) -> None:
+    resp = response(tmp_path, mini(**{"L4: 3": "L4: true", "T4: 12": 'T4: "12"'}))
+    result = run_ncr("validate", "--path", LIB, resp)
+    assert result.exit_code == 2
+    assert "L4 takes a number of 0 or more, not true" in result.stderr
+    assert "True" not in result.stderr
+    assert "T4 takes a number of 0 or more, not '12' (remove the quotes" in result.stderr
+
+
+# --- terminal and report text ------------------------------------------------------------------
+
+
+def test_markup_in_user_text_is_shown_as_typed(run_ncr: RunNcr, tmp_path: Path) -> None:
+    name = "Aurelia [/bold] [link=file:///etc]x[/link]"
+    resp = response(tmp_path, mini(**{"name: Aurelia": f'name: "{name}"'}))
+    shown = run_ncr("assess", resp, "--path", LIB)
+    assert shown.exit_code == 0, shown.output
+    assert name in shown.stdout
+    for suffix in ("html", "md"):
+        written = run_ncr("assess", resp, "--path", LIB, "-o", tmp_path / f"r.{suffix}")
+        assert written.exit_code == 0, written.output
+        assert name in written.stderr
+
+
+def test_bidi_and_control_characters_in_file_names_are_shown_visibly(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    resp = response(tmp_path, mini(), name="rtl\u202eyaml.yaml")
+    checked = run_ncr("validate", "--path", LIB, resp)
+    assert checked.exit_code == 0
+    assert "rtl⟨U+202E⟩yaml.yaml" in checked.stderr and "\u202e" not in checked.output
+    report = tmp_path / "r.json"
+    assert run_ncr("assess", resp, "--path", LIB, "-o", report).exit_code == 0
+    assert "\u202e" not in report.read_text(encoding="utf-8")
+    assert "⟨U+202E⟩" in report.read_text(encoding="utf-8")
+
+
+def test_a_file_name_is_never_read_as_markup(run_ncr: RunNcr, tmp_path: Path) -> None:
+    folder = tmp_path / "[bold]d"
+    folder.mkdir()
+    resp = response(
+        folder, mini(**{"questionnaire: mini-q": "questionnaire: mini-q"}), "[red]x.yaml"
+    )
+    result = run_ncr("validate", "--path", LIB, resp)
+    assert result.exit_code == 0
+    assert "[bold]d/[red]x.yaml: response — valid" in result.stderr
+
+
+# --- CLI ----------------------------------------------------------------------------------------
+
+
+def test_version(run_ncr: RunNcr) -> None:
+    from ncr import __version__
+
+    result = run_ncr("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"ncr {__version__}"
+
+
+def test_help_lists_choices_and_full_summaries(run_ncr: RunNcr) -> None:
+    top = run_ncr("--help")
+    assert "show the result or write reports." in " ".join(top.stdout.split())
+    assess = run_ncr("assess", "--help")
+    assert "text|json|pdf|html|md" in assess.stdout
+    assert "<str>" not in assess.stdout and "<float>" not in assess.stdout
+
+
+def test_schema_overview(run_ncr: RunNcr) -> None:
+    result = run_ncr("schema", "overview")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["title"] == "ncr overview"
+
+
+def test_schema_response_for_a_questionnaire_lists_its_ids_and_answers(run_ncr: RunNcr) -> None:
+    result = run_ncr("schema", "response", "-q", "mini-q", "--path", LIB)
+    assert result.exit_code == 0, result.output
+    answers = json.loads(result.stdout)["properties"]["answers"]
+    assert set(answers["properties"]) == {
+        "L1",
+        "L2",
+        "L3",
+        "L4",
+        "T1",
+        "T2",
+        "T3",
+        "T4",
+        "T5",
+        "T6",
+    }
+    assert answers["additionalProperties"] is False
+    l2 = answers["properties"]["L2"]["anyOf"][0]["enum"]
+    assert "partial" in l2 and "unknown" in l2
+
+
+def test_a_benchmark_id_that_is_a_file_gets_a_hint(
+    run_ncr: RunNcr, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(LIB / "frameworks" / "mini" / "benchmarks" / "ref.yaml", tmp_path / "peers.yaml")
+    result = run_ncr("assess", MINI_A, "--path", LIB, "-b", "peers")
+    assert result.exit_code == 2
+    assert "to use the file, write -b ./peers.yaml" in result.stderr
+
+
+def test_counts_use_the_right_plural(run_ncr: RunNcr, tmp_path: Path) -> None:
+    resp = response(tmp_path, mini(**{"L2: partial": "L2: maybe"}))
+    result = run_ncr("validate", "--path", LIB, resp)
+    assert "invalid — 1 error\n" in result.stderr
+
+
+# --- seeded fuzzing -----------------------------------------------------------------------------
+
+# Small edits a hurried or hostile hand makes to a YAML line.
+MUTATIONS = [
+    lambda line, rng: line.replace(":", "", 1),
+    lambda line, rng: line + rng.choice([" .inf", " 1e309", " &x", " *x", " [", " '", ' "\\e"']),
+    lambda line, rng: "  " + line,
+    lambda line, rng: line[: rng.randrange(len(line) + 1)],
+    lambda line, rng: line.replace("yes", rng.choice(["Yes", "true", "12", "'12'", "~"])),
+    lambda line, rng: re.sub(r"\d+", lambda m: rng.choice(["-1", "1e400", "0x10", "'5'"]), line),
+    lambda line, rng: line + rng.choice(["\u202e", "[/bold]", "\x07", "\t"]),
+    lambda line, rng: "",
+]
+SOURCES = {
+    "response": MINI_A,
+    "questionnaire": MINI_Q,
+    "framework": LIB / "frameworks" / "mini" / "framework.yaml",
+    "benchmark": LIB / "frameworks" / "mini" / "benchmarks" / "ref.yaml",
+}
+
+
+def mutate(text: str, rng: random.Random) -> str:
+    lines = text.splitlines()
+    for _ in range(rng.randint(1, 3)):
+        i = rng.randrange(len(lines))
+        lines[i] = rng.choice(MUTATIONS)(lines[i], rng)
+    return "\n".join(lines) + "\n"
+
+
+def check_outcome(result_exit: int, stderr: str, output: str) -> None:
+    assert result_exit in (0, 1, 2, 130), output
+    assert "Traceback" not in output and "internal error" not in output, output
+    if result_exit == 2:
+        lines = [line for line in stderr.splitlines() if line.strip()]
+        assert any(LOCATED.match(line) or line.startswith("error:") for line in lines), stderr
+
+
+def library(tmp_path: Path, kind: str, text: str) -> tuple[Path, Path]:
+    """A copy of the mini library with one document replaced; returns (library, response)."""
+    lib = tmp_path / "lib"
+    shutil.copytree(LIB, lib)
+    resp = shutil.copy(MINI_A, tmp_path / "r.yaml")
+    target = {"response": Path(resp)}.get(kind) or lib / SOURCES[kind].relative_to(LIB)
+    target.write_text(text, encoding="utf-8")
+    return lib, Path(resp)
+
+
+@pytest.mark.parametrize("kind", sorted(SOURCES))
+@pytest.mark.parametrize("seed", range(15))
+def test_fuzzed_documents_never_crash_ncr(
+    run_ncr: RunNcr, tmp_path: Path, kind: str, seed: int
+) -> None:
+    rng = random.Random(f"{kind}-{seed}")
+    text = mutate(SOURCES[kind].read_text(encoding="utf-8"), rng)
+    lib, resp = library(tmp_path, kind, text)
+    runs = [
+        ("validate", resp),
+        ("assess", resp, "--format", "json"),
+        ("assess", resp, "-o", tmp_path / "r.html"),
+        ("assess", resp, "-o", tmp_path / "r.md"),
+        ("diff", MINI_A, resp, "--any-order"),
+    ]
+    if kind == "benchmark":
+        runs.append(("validate", lib / SOURCES[kind].relative_to(LIB)))
+    for args in runs:
+        result = run_ncr(*args, "--path", lib)
+        check_outcome(result.exit_code, result.stderr, result.output)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["response", "questionnaire"])
+def test_fuzzed_documents_never_crash_a_pdf_report(
+    run_ncr: RunNcr, tmp_path: Path, kind: str
+) -> None:
+    rng = random.Random(f"pdf-{kind}")
+    lib, resp = library(tmp_path, kind, mutate(SOURCES[kind].read_text(encoding="utf-8"), rng))
+    result = run_ncr("assess", resp, "--path", lib, "-o", tmp_path / "r.pdf")
+    check_outcome(result.exit_code, result.stderr, result.output)
+
+
+def test_tied_strengths_come_in_one_order_in_the_terminal_and_the_reports(
+    run_ncr: RunNcr, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # xa-2026 has five strengths tied at +40.0: largest gap first, then by indicator id, everywhere
+    monkeypatch.delenv("COLUMNS", raising=False)
+    example = REPO / "examples" / "xa-2026.yaml"
+    shown = run_ncr("assess", example).stdout
+    table = shown.split("Top strengths", 1)[1].split("Top weaknesses", 1)[0]
+    terminal = re.findall(r"^\| (\S+\.\S+) ", table, re.MULTILINE)
+    assert terminal == sorted(terminal)  # all five tie, so the id decides
+    run_ncr("assess", example, "-o", tmp_path / "x.json")
+    result = json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))
+    titles = {i["id"]: i["title"] for p in result["pillars"] for i in p["indicators"]}
+    run_ncr("assess", example, "-o", tmp_path / "x.md")
+    md = (tmp_path / "x.md").read_text(encoding="utf-8").split("### Top strengths", 1)[1]
+    report = re.findall(r"^\d\. \*\*(.+?)\*\*", md.split("###", 1)[0], re.MULTILINE)
+    assert report == [titles[ident] for ident in terminal]
+
+
+def test_piped_output_does_not_wrap_at_80_columns(
+    run_ncr: RunNcr, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    wide = run_ncr("assess", REPO / "examples" / "xa-2026.yaml").stdout
+    assert max(len(line) for line in wide.splitlines()) > 80
+    assert "| capacity.education Cybersecurity education " in wide  # one row, one line
+    monkeypatch.setenv("COLUMNS", "60")
+    narrow = run_ncr("assess", REPO / "examples" / "xa-2026.yaml").stdout
+    assert max(len(line) for line in narrow.splitlines()) <= 60
