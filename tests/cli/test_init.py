@@ -179,5 +179,5 @@ def test_a_questionnaire_file_out_of_the_response_folder_is_refused(
     qn = shutil.copy(LIB / "questionnaires" / "mini-q.yaml", workdir / "mini-q-copy.yaml")
     result = run_ncr("init", "--path", LIB, "-c", "XA", "-q", qn, "-y", "2026", "-o", "out/xa.yaml")
     assert result.exit_code == 2
-    assert "is not in the folder of out/xa.yaml" in result.stderr
+    assert "mini-q-copy.yaml is not in the folder of out/xa.yaml" in result.stderr
     assert not (workdir / "out" / "xa.yaml").exists()

@@ -181,10 +181,16 @@ def test_export_names_a_questionnaire_file_relative_to_the_workbook(
         ),
         encoding="utf-8",
     )
-    (tmp_path / "out").mkdir()
-    book = export(run_ncr, source, tmp_path / "out" / "xa.xlsx", "--path", LIB)
-    assert load_workbook(book)["Review"]["B5"].value == "../reviews/mini-q.yaml"
+    book = export(run_ncr, source, folder / "xa.xlsx", "--path", LIB)
+    assert load_workbook(book)["Review"]["B5"].value == "./mini-q.yaml"
     assert run_ncr("validate", book, "--path", LIB).exit_code == 0
+    # A workbook elsewhere would have to name `../reviews/mini-q.yaml`, out of its folder, which no
+    # response may (issue 13): refused before anything is written.
+    (tmp_path / "out").mkdir()
+    away = run_ncr("export", source, "-o", tmp_path / "out" / "xa.xlsx", "--path", LIB)
+    assert away.exit_code == 2
+    assert "is not in the folder of" in away.stderr
+    assert not (tmp_path / "out" / "xa.xlsx").exists()
 
 
 @pytest.mark.slow

@@ -78,13 +78,7 @@ def _questionnaire(catalog: Catalog, spec: str, output: Path) -> tuple[Path, str
         raise UsageError(
             f"no questionnaire '{spec}' on the search path, nor such a file (known: {known})"
         )
-    reference = relative_reference(path, output)
-    if reference.startswith("../"):  # the loader reads no file out of a response's folder
-        raise UsageError(
-            f"{spec} is not in the folder of {output}: copy it there, or put it in "
-            "DIR/questionnaires/ and pass --path DIR"
-        )
-    return path, reference
+    return path, relative_reference(path, output)
 
 
 def _carry_over(loader: Loader, source: Path, questionnaire: Questionnaire, code: str) -> CarryOver:

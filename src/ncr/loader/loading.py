@@ -330,6 +330,11 @@ def relative_reference(path: Path, target: Path) -> str:
     """How a file written at `target` names the file at `path`: relative to its folder, never a
     bare name (which would read as an id)."""
     relative = Path(os.path.relpath(path.resolve(), target.parent.resolve())).as_posix()
+    if relative.startswith("../"):  # a response may name no file out of its folder (the loader)
+        raise UsageError(
+            f"{path} is not in the folder of {target}: write {target.name} beside it, copy it "
+            "there, or put it in DIR/questionnaires/ and pass --path DIR"
+        )
     return relative if "/" in relative else f"./{relative}"
 
 
