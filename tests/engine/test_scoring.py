@@ -20,6 +20,8 @@ from assessing import (
     write_variant,
 )
 from conftest import RESPONSES
+from ncr.documents import Answer, Question, Questionnaire, Response, Section
+from ncr.engine.scoring import score_answers
 
 MINI_A = RESPONSES / "mini-a.yaml"
 GAPS = RESPONSES / "mini-gaps.yaml"
@@ -275,3 +277,38 @@ def test_coverage_leaves_n_a_out() -> None:
     coverage = {key: s.coverage for key, s in scores_by_id(assess_file(POWERS)).items()}
     assert coverage["law.procedure"] == 1.0  # L3 answered of L3; L4 n/a is not applicable
     assert coverage["overall"] == 1.0  # 8 of 8: L1 L2 L3 T1 T2 T3 T4 T6
+
+
+def test_scoring_a_5000_question_applies_if_chain_does_not_recurse() -> None:
+    # The loader caps a questionnaire at 300 questions, but the engine must not depend on it:
+    # C0 hangs on C1 … C4998 on C4999; all are answered "yes" but C2500 ("no"), so C0..C2499 do
+    # not apply and C2500..C4999 do. Built without validation to get past the loader's cap.
+    questions = [
+        Question.model_validate(
+            {"id": f"C{i}", "indicator": "law.offences", "text": "?", "type": "yes_no"}
+            | ({"applies_if": {"question": f"C{i + 1}", "is": "yes"}} if i < 4999 else {})
+        )
+        for i in range(5000)
+    ]
+    section = Section.model_construct(
+        id="chain", title="Chain", description="", questions=questions
+    )
+    qn = Questionnaire.model_construct(
+        id="chain-q", framework="mini", framework_version=">=1", title="Chain", sections=[section]
+    )
+    response = Response.model_validate(
+        {
+            "country": {"code": "XA", "name": "Aurelia"},
+            "year": 2026,
+            "questionnaire": "chain-q",
+            "review": {"date": "2026-03-14", "status": "final", "reviewers": ["A. Reviewer"]},
+        }
+    )
+    answers = {f"C{i}": "yes" if i != 2500 else "no" for i in range(5000)}
+    response = response.model_copy(
+        update={"answers": {k: Answer(answer=v) for k, v in answers.items()}}
+    )
+    scored = score_answers(qn, response)
+    applying = [qid for qid, s in scored.items() if s.score is not None]
+    assert applying == [f"C{i}" for i in range(2500, 5000)]
+    assert scored["C2500"].score == 0
