@@ -36,6 +36,10 @@ BenchmarkOpt = Annotated[
     typer.Option("--benchmark", "-b", help="Benchmark id or file (default: the framework's)."),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+AnyCountry = Annotated[
+    bool,
+    typer.Option("--any-country", help="Allow the two reviews to be of different countries."),
+]
 
 
 def _exit(code: int) -> None:
@@ -119,6 +123,7 @@ def init(
             "--from", help="An earlier review whose answers, evidence and notes carry over."
         ),
     ] = None,
+    any_country: AnyCountry = False,
     force: Force = False,
     path: SearchPath = None,
 ) -> None:
@@ -129,7 +134,9 @@ def init(
     from ncr.cli import init as command
     from ncr.cli.boundary import guarded
 
-    opts = command.InitOptions(questionnaire, country, year, name, output, from_, force, path or [])
+    opts = command.InitOptions(
+        questionnaire, country, year, name, output, from_, force, path or [], any_country
+    )
     _exit(guarded(lambda: command.run(opts)))
 
 
@@ -231,6 +238,7 @@ def diff(
     fmt: Annotated[str, typer.Option("--format", help="text or json on screen.")] = "text",
     benchmark: BenchmarkOpt = None,
     any_order: Annotated[bool, typer.Option(help="Allow NEW to be older than OLD.")] = False,
+    any_country: AnyCountry = False,
     force: Force = False,
     path: SearchPath = None,
 ) -> None:
@@ -241,7 +249,9 @@ def diff(
     from ncr.cli import diff as command
     from ncr.cli.boundary import guarded
 
-    opts = command.DiffOptions(old, new, output, fmt, benchmark, any_order, force, path or [])
+    opts = command.DiffOptions(
+        old, new, output, fmt, benchmark, any_order, force, path or [], any_country
+    )
     _exit(guarded(lambda: command.run(opts)))
 
 
