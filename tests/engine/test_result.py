@@ -39,8 +39,6 @@ def test_top_level_keys_in_the_documented_order(result: Assessment) -> None:
         "answers",
         "warnings",
         "inputs",
-        "contributions",
-        "cap_effects",
     ]
 
 

@@ -223,14 +223,14 @@ class Assessment(ResultModel):
     rules_fired: list[str]
     rules: list[FiredRule] = Field(description="the rules that fired, with what they did")
     missing: list[str]
-    answers: list[AnswerResult]
-    warnings: list[Location]
-    inputs: list[InputFile]
     contributions: list[Contribution] = Field(
         default_factory=list,
         description="per scored question; with cap_effects they add up to the overall score",
     )
     cap_effects: list[CapEffect] = Field(default_factory=list)
+    answers: list[AnswerResult]
+    warnings: list[Location]
+    inputs: list[InputFile]
 
     def indicators(self) -> list[IndicatorResult]:
         return [ind for pillar in self.pillars for ind in pillar.indicators]
