@@ -256,6 +256,30 @@ def diff(
 
 
 @app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="The response to explain.")],
+    indicator: Annotated[
+        str | None, typer.Option("--indicator", help="Explain one indicator, by question.")
+    ] = None,
+    pillar: Annotated[
+        str | None, typer.Option("--pillar", help="Explain one pillar, by indicator.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    benchmark: BenchmarkOpt = None,
+    path: SearchPath = None,
+) -> None:
+    """Show where a score comes from: the points each part adds, and what caps took away.
+
+    Example: ncr explain examples/xb-2026.yaml --pillar technical
+    """
+    from ncr.cli import explain as command
+    from ncr.cli.boundary import guarded
+
+    opts = command.ExplainOptions(file, indicator, pillar, fmt, benchmark, path or [])
+    _exit(guarded(lambda: command.run(opts)))
+
+
+@app.command()
 def compare(
     files: Annotated[
         list[Path], typer.Argument(help="Responses of several countries (and years).")

@@ -254,8 +254,10 @@ class DiffResult(ResultModel):
         if o.delta is None:
             return ""
         own = o.like_for_like.delta if o.like_for_like else None
-        if own is None or abs(own - o.delta) <= HEADLINE_GAP:
+        if own is None or not self.questionnaire_changed:
             return f" ({o.delta:+.1f})"
+        if abs(own - o.delta) <= HEADLINE_GAP:
+            return f" ({o.delta:+.1f}, the same like for like)"
         return f" ({o.delta:+.1f} as assessed, {own:+.1f} like for like)"
 
     def question_line(self) -> str:

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import jinja2
 from markupsafe import Markup
 
+from ncr.engine.explanation import Explanation, explain
 from ncr.engine.result import (
     AnswerResult,
     AnswerState,
@@ -24,7 +25,7 @@ from ncr.engine.result import (
     IndicatorResult,
     LevelInfo,
 )
-from ncr.outputs.display import number, percent, signed, status_label
+from ncr.outputs.display import number, percent, signed, stake_note, status_label
 from ncr.shipped import template_dir
 
 TOP = 5  # how many strengths, weaknesses and recommendations the executive summary lists
@@ -180,6 +181,18 @@ def _by_delta(items: list[IndicatorResult], descending: bool) -> list[IndicatorR
     return sorted(items, key=lambda i: ((-1 if descending else 1) * (i.delta or 0.0), i.id))
 
 
+def explained_pillars(result: Assessment) -> list[tuple[Explanation, float, float]]:
+    """Per pillar with a score: its explanation by indicator, the points its answers add before
+    any cap, and what the caps inside it take (the methodology annex, §6a)."""
+    found = []
+    for pillar in result.pillars:
+        if pillar.score is None:
+            continue
+        x = explain(result, pillar=pillar.id)
+        found.append((x, sum(p.points for p in x.parts), sum(c.points for c in x.cap_effects)))
+    return found
+
+
 def assessment_context(result: Assessment) -> dict[str, Any]:
     """Everything the assessment templates show, looked up once so templates stay declarative."""
     answers: dict[str, list[AnswerResult]] = {}
@@ -194,6 +207,12 @@ def assessment_context(result: Assessment) -> dict[str, Any]:
         "strengths": _by_delta(result.strengths(), descending=True)[:TOP],
         "weaknesses": _by_delta(result.weaknesses(), descending=False)[:TOP],
         "top_recommendations": result.recommendations[:TOP],
+        # by indicator or rule id: why the points at stake differ from the nominal share (§6)
+        "stake_notes": {
+            rec.indicator or rec.rule: note
+            for rec in result.recommendations
+            if (note := stake_note(rec, result.rules))
+        },
         "answers_by_indicator": answers,
         "missing": [by_question[q] for q in result.missing],
         "pillar_titles": pillar_titles,
@@ -201,5 +220,7 @@ def assessment_context(result: Assessment) -> dict[str, Any]:
         "indicators": {ind.id: ind for ind in result.indicators()},
         "cap_targets": {**pillar_titles, **indicator_titles, "overall": "the overall score"},
         "levels": level_ranges(result.levels),
+        "explained": explain(result),
+        "explained_pillars": explained_pillars(result),
         "benchmark_name": result.benchmark.title or result.benchmark.id or "no benchmark",
     }
