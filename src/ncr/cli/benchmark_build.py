@@ -12,7 +12,7 @@ from rich.console import Console
 from ncr.cli.boundary import EXIT_OK, print_problems, stderr
 from ncr.documents import Benchmark
 from ncr.engine import Assessment
-from ncr.engine.peer_benchmark import STATISTICS, build_benchmark
+from ncr.engine.peer_benchmark import STATISTICS, Selection, build_benchmark, choose_peers
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_target, write_atomic
@@ -34,6 +34,7 @@ class PeersOptions:
     output: Path | None = None
     force: bool = False
     paths: Sequence[Path] = ()
+    include_drafts: bool = False
 
 
 def run(opts: PeersOptions) -> int:
@@ -42,17 +43,36 @@ def run(opts: PeersOptions) -> int:
     if opts.output:
         check_target(opts.output, inputs=opts.files, force=opts.force)
     assessed = assess_all(Loader(Catalog.create(opts.paths)), opts.files)
-    results = [result for _, result in assessed]
-    print_problems([w.as_problem() for result in results for w in result.warnings])
-    text = HEADER + to_yaml(_build(results, opts))
+    everything = [result for _, result in assessed]
+    print_problems([w.as_problem() for result in everything for w in result.warnings])
+    chosen = choose_peers(everything, include_drafts=opts.include_drafts)
+    if not chosen.kept:
+        raise UsageError(
+            "every response given is a draft: a peer benchmark is built from final reviews "
+            "(pass --include-drafts to count drafts)"
+        )
+    text = HEADER + to_yaml(_build(chosen.kept, opts))
     if opts.output:
         write_atomic(opts.output, text.encode())
-        stderr().print(
-            f"wrote {opts.output} — benchmark {opts.ident} from {len(results)} responses"
-        )
     else:
         Console(highlight=False).out(text, end="")
+    _report(opts, chosen)
     return EXIT_OK
+
+
+def _report(opts: PeersOptions, chosen: Selection) -> None:
+    """How many countries the benchmark stands on, and which responses it left out and why."""
+    err = stderr()
+    kept = chosen.kept
+    which = "latest review" if opts.include_drafts else "latest final review"
+    where = f"wrote {opts.output} — " if opts.output else ""
+    err.print(
+        f"{where}benchmark {opts.ident} from {len(kept)} countr{'ies' if len(kept) != 1 else 'y'}"
+        f" ({len(kept)} of {len(kept) + len(chosen.left_out)} responses: the {which} of each)",
+        markup=False,
+    )
+    for result, reason in chosen.left_out:
+        err.print(f"  left out {result.country.code} {result.year}: {reason}", markup=False)
 
 
 def assess_all(loader: Loader, files: Sequence[Path]) -> list[tuple[Review, Assessment]]:

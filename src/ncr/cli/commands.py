@@ -315,17 +315,26 @@ def benchmark_build(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (default: screen).")
     ] = None,
+    include_drafts: Annotated[
+        bool,
+        typer.Option(
+            "--include-drafts", help="Count draft reviews too (default: final reviews only)."
+        ),
+    ] = False,
     force: Force = False,
     path: SearchPath = None,
 ) -> None:
-    """Build a peer benchmark from assessed responses (mean or median of each score).
+    """Build a peer benchmark from each country's latest final review (mean or median of each
+    score); earlier reviews of a country and drafts are left out, and listed.
 
     Example: ncr benchmark build examples/*-2026.yaml --id peers-2026 -o peers-2026.yaml
     """
     from ncr.cli import benchmark_build as command
     from ncr.cli.boundary import guarded
 
-    opts = command.PeersOptions(files, ident, stat, title, output, force, path or [])
+    opts = command.PeersOptions(
+        files, ident, stat, title, output, force, path or [], include_drafts
+    )
     _exit(guarded(lambda: command.run(opts)))
 
 

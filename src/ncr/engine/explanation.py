@@ -117,7 +117,7 @@ def _figures(
 ) -> dict[str, Any]:
     """Parts largest first, their total with the caps, and the questions left out by state."""
     states = Counter(a.state for a in result.answers if a.question in questions)
-    said = {r.id: r.description or r.flag or r.id for r in result.rules}
+    said = {r.id: (r.description or r.flag or r.id).rstrip(".") for r in result.rules}
     return {
         "rules": {c.rule: said.get(c.rule, c.rule) for c in caps},
         "parts": sorted(parts, key=lambda p: (-p.points, p.id)),

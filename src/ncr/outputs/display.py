@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from ncr.engine.result import FiredRule, Recommendation, Status
+from ncr.engine.result import BenchmarkRef, FiredRule, Recommendation, Status
 
 STATUS_LABELS: dict[Status, str] = {
     "strength": "Strength",
@@ -65,3 +65,14 @@ def stake_note(rec: Recommendation, rules: Sequence[FiredRule]) -> str | None:
             "reference also lifts a cap on the score."
         )
     return None
+
+
+def peer_note(benchmark: BenchmarkRef, country: str) -> str | None:
+    """For a peer benchmark, what it stands on, and a warning when the country is one of them."""
+    if not benchmark.peers:
+        return None
+    count = len(benchmark.peers)
+    line = f"The benchmark is built from {count} review{'s' if count != 1 else ''} ({', '.join(benchmark.peers)})"
+    if benchmark.includes_assessed:
+        return f"{line}, {country}'s own among them: it is partly held against itself."
+    return f"{line}."

@@ -25,7 +25,14 @@ from ncr.engine.result import (
     IndicatorResult,
     LevelInfo,
 )
-from ncr.outputs.display import number, percent, signed, stake_note, status_label
+from ncr.outputs.display import (
+    number,
+    peer_note,
+    percent,
+    signed,
+    stake_note,
+    status_label,
+)
 from ncr.shipped import template_dir
 
 TOP = 5  # how many strengths, weaknesses and recommendations the executive summary lists
@@ -221,6 +228,7 @@ def assessment_context(result: Assessment) -> dict[str, Any]:
         "cap_targets": {**pillar_titles, **indicator_titles, "overall": "the overall score"},
         "levels": level_ranges(result.levels),
         "explained": explain(result),
+        "peer_note": peer_note(result.benchmark, result.country.name),
         "explained_pillars": explained_pillars(result),
         "benchmark_name": result.benchmark.title or result.benchmark.id or "no benchmark",
     }

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ncr.engine.result import Assessment, Status
-from ncr.outputs.display import number, percent, stake_note
+from ncr.outputs.display import number, peer_note, percent, stake_note
 from ncr.outputs.terminal.tables import TOP, level_text, status_text, table
 
 
@@ -27,6 +27,9 @@ def headline(result: Assessment) -> Group:
             f"reference {number(o.reference)} ({number(o.delta, True)}) · coverage {percent(o.coverage)}"
         ),
     ]
+    if note := peer_note(result.benchmark, result.country.name):
+        style = "yellow" if result.benchmark.includes_assessed else "dim"
+        lines.append(f"[{style}]{escape(note)}[/]")
     if o.capped_by:
         lines.append(
             f"[yellow]capped by rule {', '.join(o.capped_by)} (uncapped {number(o.uncapped_score)})[/]"
