@@ -143,6 +143,7 @@ def test_result_and_diff_schemas_describe_the_second_revision_fields(run_ncr: Ru
 
     diff = json.loads(run_ncr("schema", "diff").stdout)
     assert "like_for_like" in diff["$defs"]["Change"]["properties"]
+    assert "headline" in diff["properties"] and "questions" in diff["properties"]
     assert set(diff["$defs"]["LikeForLike"]["properties"]) == {"old", "new", "delta"}
     assert set(diff["$defs"]["QuestionCounts"]["properties"]) == {"shared", "new", "dropped"}
     assert {"old_in_new_terms", "not_carried"} <= diff["$defs"]["AnswerChange"]["properties"].keys()

@@ -334,10 +334,17 @@ def test_like_for_like_scores_both_reviews_on_the_shared_questions(cycles: DiffR
 
 
 def test_the_headline_gives_both_changes_and_the_questions(cycles: DiffResult) -> None:
-    assert cycles.headline() == (
+    assert cycles.headline == (
         "Overall 56.2 → 62.5 (+6.2 as assessed, +18.8 like for like), "
         "level 3 Established → 4 Strategic; 3 questions shared, 2 new, 1 dropped"
     )
+
+
+def test_the_json_carries_the_headline_and_the_like_for_like_figures(cycles: DiffResult) -> None:
+    data = cycles.model_dump(mode="json")
+    assert data["headline"] == cycles.headline
+    assert data["overall"]["like_for_like"] == {"old": 81.25, "new": 100.0, "delta": 18.75}
+    assert data["questions"] == {"shared": 3, "new": ["A2", "C3"], "dropped": ["C2"]}
 
 
 def test_a_change_made_by_the_questionnaire_is_no_rise_or_fall(cycles: DiffResult) -> None:

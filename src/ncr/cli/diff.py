@@ -47,7 +47,7 @@ def run(opts: DiffOptions) -> int:
         output=opts.output,
         fmt=fmt,
         show=show_diff,
-        summary=result.headline(),
+        summary=result.headline,
         err=stderr(),
     )
     return EXIT_OK

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from pydantic import Field
+from pydantic import Field, computed_field
 
 from ncr.documents import Questionnaire
 from ncr.documents.vocabulary import OVERALL, SPECIAL_ANSWERS
@@ -236,6 +236,11 @@ class DiffResult(ResultModel):
         """Indicators in both reviews whose status changed."""
         return [i for i in self.indicators if i.presence == "both" and i.old_status != i.new_status]
 
+    @computed_field(  # type: ignore[prop-decorator]
+        description="the change in one line: as assessed, like for like when the questionnaire "
+        "moved the score, and the questions shared, new and dropped"
+    )
+    @property
     def headline(self) -> str:
         """The story in one line: "Overall 48.2 → 61.5 (+13.3), level 3 Established → 4
         Strategic", with both changes when the questionnaire moved the score, then the questions."""

@@ -92,7 +92,7 @@ def diff_context(result: DiffResult) -> dict[str, Any]:
         "frame": diff_frame(result),
         "before": before,
         "after": after,
-        "headline": result.headline(),
+        "headline": result.headline,
         "improved": result.improved(),
         "regressed": result.regressed(),
         "rescored": rescored(result),
