@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import FIXTURES, LIB, RESPONSES
+from conftest import EXAMPLES, FIXTURES, LIB, RESPONSES
 from ncr.engine import Assessment
 from ncr.engine.result import Scored
 from ncr.loader.loading import Loader
@@ -32,6 +32,11 @@ def assess_stakes(name: str) -> Assessment:
     """A response of tests/fixtures/stakes/responses, on that folder's framework."""
     loader = Loader(Catalog.create([STAKES], env={}))
     return assess_review(open_review(loader, STAKES / "responses" / f"{name}.yaml"))
+
+
+def assess_example(name: str) -> Assessment:
+    """A shipped example (examples/NAME.yaml) on the built-in frameworks only."""
+    return assess_review(open_review(Loader(Catalog.create([], env={})), EXAMPLES / f"{name}.yaml"))
 
 
 def scores_by_id(result: Assessment) -> dict[str, Scored]:

@@ -25,6 +25,8 @@ import yaml
 from conftest import EXAMPLES, LIB, RESPONSES, RunNcr
 
 THREE = [RESPONSES / f"mini-{name}.yaml" for name in ("a", "gaps", "caps")]
+# mini-gaps is a draft: the three count together only with --include-drafts
+DRAFTS = "--include-drafts"
 BAD = RESPONSES / "mini-bad-answers.yaml"
 
 
@@ -36,7 +38,7 @@ def built(run_ncr: RunNcr, *args: str | Path) -> dict[str, Any]:
 
 
 def test_median_of_three(run_ncr: RunNcr) -> None:
-    data = built(run_ncr, *THREE, "--id", "peers")
+    data = built(run_ncr, *THREE, "--id", "peers", DRAFTS)
     assert data == {
         "id": "peers",
         "framework": "mini",
@@ -52,11 +54,16 @@ def test_median_of_three(run_ncr: RunNcr) -> None:
             "tech.forensics": 30.0,  # 10, 30, 100
             "tech.stats": 50.0,  # mini-a has none: the median of 0 and 100
         },
+        "peers": [
+            {"country": "XA", "year": 2026},
+            {"country": "XB", "year": 2026},
+            {"country": "XC", "year": 2026},
+        ],
     }
 
 
 def test_mean_of_three(run_ncr: RunNcr) -> None:
-    data = built(run_ncr, *THREE, "--id", "peers", "--stat", "mean", "--title", "Peer mean")
+    data = built(run_ncr, *THREE, "--id", "peers", "--stat", "mean", "--title", "Peer mean", DRAFTS)
     assert data["title"] == "Peer mean"
     assert data["source"].endswith("; statistic: mean")
     assert data["overall"] == 43.6  # (82.73 + 2 + 45.93) / 3 = 130.66 / 3 = 43.55
@@ -86,15 +93,24 @@ def test_an_indicator_nobody_has_is_left_out(run_ncr: RunNcr) -> None:
 
 def test_the_output_validates_and_serves_as_a_benchmark(run_ncr: RunNcr, tmp_path: Path) -> None:
     out = tmp_path / "peers.yaml"
-    result = run_ncr("benchmark", "build", "--path", LIB, *THREE, "--id", "peers", "-o", out)
+    result = run_ncr(
+        "benchmark", "build", "--path", LIB, *THREE, "--id", "peers", "-o", out, DRAFTS
+    )
     assert result.exit_code == 0
-    assert f"wrote {out} — benchmark peers from 3 responses" in result.stderr
+    assert (
+        f"wrote {out} — benchmark peers from 3 countries (3 of 3 responses: the latest review "
+        "of each)"
+    ) in " ".join(result.stderr.split())
     checked = run_ncr("validate", "--path", LIB, out)
     assert checked.exit_code == 0, checked.stderr
     assert "benchmark — valid" in checked.stderr
     used = run_ncr("assess", "--path", LIB, RESPONSES / "mini-a.yaml", "--benchmark", out)
     assert used.exit_code == 0
     assert "benchmark: Peers: median of 3 responses" in " ".join(used.stdout.split())
+    # mini-a is Aurelia (XA), one of the three peers
+    assert "built from 3 reviews (XA-2026, XB-2026, XC-2026), Aurelia's own among them" in " ".join(
+        used.stdout.split()
+    )
     assert "+36.8" in used.stdout  # overall 82.73 - 45.9
 
 
@@ -156,3 +172,29 @@ def test_output_rules(run_ncr: RunNcr, tmp_path: Path) -> None:
     assert over_input.exit_code == 2
     assert "refusing to write the output over a file this run reads" in over_input.stderr
     assert source.read_bytes() == THREE[0].read_bytes()
+
+
+def test_each_countrys_latest_final_review_only(run_ncr: RunNcr) -> None:
+    # examples: XA and XB reviewed in 2023 and 2026 (all final); XC final in 2023, draft in 2026
+    result = run_ncr("benchmark", "build", *sorted(EXAMPLES.glob("x?-20??.yaml")), "--id", "p")
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load(result.stdout)
+    assert data["peers"] == [
+        {"country": "XA", "year": 2026},
+        {"country": "XB", "year": 2026},
+        {"country": "XC", "year": 2023},
+    ]
+    err = " ".join(result.stderr.split())
+    assert "benchmark p from 3 countries (3 of 6 responses: the latest final review of each)" in err
+    assert "left out XA 2023: XA 2026 is a later review of the country" in err
+    assert "left out XC 2026: a draft (pass --include-drafts to count drafts)" in err
+
+
+def test_drafts_count_when_asked(run_ncr: RunNcr) -> None:
+    files = sorted(EXAMPLES.glob("xc-20??.yaml"))
+    result = run_ncr("benchmark", "build", *files, "--id", "p", "--include-drafts")
+    assert result.exit_code == 0, result.stderr
+    assert yaml.safe_load(result.stdout)["peers"] == [{"country": "XC", "year": 2026}]
+    only_drafts = run_ncr("benchmark", "build", files[1], "--id", "p")
+    assert only_drafts.exit_code == 2
+    assert "every response given is a draft" in only_drafts.stderr

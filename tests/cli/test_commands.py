@@ -19,6 +19,7 @@ COMMANDS = [
     "show",
     "schema",
     "diff",
+    "explain",
     "compare",
     "export",
     "import",

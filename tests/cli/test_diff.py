@@ -100,9 +100,19 @@ def test_one_benchmark_for_both_reviews(run_ncr: RunNcr) -> None:
     assert (law["old_status"], law["new_status"]) == ("weakness", "strength")  # 55.6, 72.2 vs 70
 
 
-def test_two_countries_are_compared_with_a_warning(run_ncr: RunNcr) -> None:
+def test_two_countries_are_refused_without_any_country(run_ncr: RunNcr) -> None:
     other = RESPONSES / "mini-gaps.yaml"  # Borduria (XB), 2026
     result = run_ncr("diff", *PATHS, OLD, other)
+    assert result.exit_code == 2
+    # located at the country code of the new review (line 5 of mini-gaps.yaml)
+    assert f"{other}:5:" in result.stderr
+    assert "a diff follows one country; pass --any-country" in result.stderr
+    assert result.stdout == ""
+
+
+def test_two_countries_are_compared_with_a_warning(run_ncr: RunNcr) -> None:
+    other = RESPONSES / "mini-gaps.yaml"  # Borduria (XB), 2026
+    result = run_ncr("diff", *PATHS, OLD, other, "--any-country")
     assert result.exit_code == 0, result.output
     assert "comparing two countries, Aurelia (XA) and Borduria (XB)" in result.stderr
     assert result.stdout.startswith("Aurelia (XA) 2023 → Borduria (XB) 2026")

@@ -181,3 +181,44 @@ def test_a_questionnaire_file_out_of_the_response_folder_is_refused(
     assert result.exit_code == 2
     assert "mini-q-copy.yaml is not in the folder of out/xa.yaml" in result.stderr
     assert not (workdir / "out" / "xa.yaml").exists()
+
+
+def test_another_countrys_review_is_refused_without_any_country(
+    run_ncr: RunNcr, workdir: Path
+) -> None:
+    shutil.copy(RESPONSES / "mini-a.yaml", workdir / "xa-2026.yaml")  # Aurelia (XA)
+    args = ("init", "--path", LIB, "-q", "mini-q", "-c", "XB", "-y", "2027")
+    refused = run_ncr(*args, "--from", "xa-2026.yaml")
+    assert refused.exit_code == 2
+    assert "xa-2026.yaml:" in refused.stderr and "pass --any-country" in refused.stderr
+    assert not (workdir / "xb-2027.yaml").exists()
+    carried = run_ncr(*args, "--from", "xa-2026.yaml", "--any-country")
+    assert carried.exit_code == 0, carried.output
+    assert "a review of XA, not XB" in carried.stderr
+
+
+CYCLES = Path(__file__).parent.parent / "fixtures" / "cycles"
+
+
+def test_a_value_map_is_followed_and_an_unmapped_value_answered_again(
+    run_ncr: RunNcr, workdir: Path
+) -> None:
+    # cyc-2026's B1.1 replaces {question: B1, values: {draft: bill, law: in-force}}
+    for name in ("xc-2023.yaml", "xc-2023-none.yaml"):
+        shutil.copy(CYCLES / name, workdir / name)
+    base = ("init", "--path", CYCLES, "-q", "cyc-2026", "-c", "XC", "-y", "2026")
+    result = run_ncr(*base, "--from", "xc-2023.yaml", "-o", "mapped.yaml")
+    assert result.exit_code == 0, result.output
+    lines = (workdir / "mapped.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[lines.index("  B1.1: bill") - 1] == "  # Carried over from B1 in xc-2023.yaml."
+
+    result = run_ncr(*base, "--from", "xc-2023-none.yaml", "-o", "again.yaml")
+    assert result.exit_code == 0, result.output
+    assert "1 to answer again" in result.stderr
+    text = (workdir / "again.yaml").read_text(encoding="utf-8")
+    comments = " ".join(line.strip(" #") for line in text.splitlines())
+    assert "'none' has no counterpart among B1.1's (see its `replaces` values)" in comments
+    assert "  #   B1.1: none\n  B1.1:\n" in text  # shown, and left empty until answered again
+    checked = run_ncr("validate", "--path", CYCLES, workdir / "again.yaml")
+    assert checked.exit_code == 0, checked.output
+    assert "no answer to B1.1" in checked.stderr

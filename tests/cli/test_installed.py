@@ -135,3 +135,27 @@ def test_schema_of_an_unknown_kind(run_ncr: RunNcr) -> None:
         "unknown kind 'reponse'; choose one of: framework, questionnaire, response, benchmark, "
         "result, diff" in result.stderr
     )
+
+
+def test_result_and_diff_schemas_describe_the_second_revision_fields(run_ncr: RunNcr) -> None:
+    result = json.loads(run_ncr("schema", "result").stdout)
+    defs = result["$defs"]
+    rec = defs["Recommendation"]["properties"]
+    assert "re-scored" in rec["points_at_stake"]["description"]
+    assert {"nominal_points", "blocked_by"} <= rec.keys()
+    assert {"contributions", "cap_effects"} <= result["properties"].keys()
+    assert set(defs["Contribution"]["properties"]) == {"question", "indicator", "pillar", "points"}
+    assert set(defs["CapEffect"]["properties"]) == {"rule", "target", "points"}
+    assert {"peers", "includes_assessed"} <= defs["BenchmarkRef"]["properties"].keys()
+
+    diff = json.loads(run_ncr("schema", "diff").stdout)
+    assert "like_for_like" in diff["$defs"]["Change"]["properties"]
+    assert "headline" in diff["properties"] and "questions" in diff["properties"]
+    assert set(diff["$defs"]["LikeForLike"]["properties"]) == {"old", "new", "delta"}
+    assert set(diff["$defs"]["QuestionCounts"]["properties"]) == {"shared", "new", "dropped"}
+    assert {"old_in_new_terms", "not_carried"} <= diff["$defs"]["AnswerChange"]["properties"].keys()
+
+
+def test_the_questionnaire_schema_admits_a_replaces_value_map(run_ncr: RunNcr) -> None:
+    schema = json.loads(run_ncr("schema", "questionnaire").stdout)
+    assert set(schema["$defs"]["Replaces"]["properties"]) == {"question", "values"}

@@ -14,6 +14,7 @@ from ncr.documents import Questionnaire
 from ncr.engine.carry_over import CarryOver, Earlier, carry_over
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
+from ncr.pipeline import open_review
 
 
 def next_cycle() -> Questionnaire:
@@ -63,3 +64,29 @@ def test_an_empty_earlier_answer_is_carried_but_not_counted_as_kept(tmp_path: Pa
     result = carried_from(write_variant(tmp_path, {"L1": None}))
     assert result.answers["L1"].given.answer is None and result.answers["L1"].unfit is None
     assert result.kept == 6  # the 7 fitting answers above, less L1
+
+
+CYCLES = Path(__file__).parent.parent / "fixtures" / "cycles"
+
+
+def carried_between(old: str) -> CarryOver:
+    loader = Loader(Catalog.create([CYCLES], env={}))
+    review = open_review(loader, CYCLES / old, with_benchmark=False)
+    earlier = Earlier(old, review.response.model, review.questionnaire.model)
+    new, _ = loader.questionnaire(CYCLES / "questionnaires" / "cyc-2026.yaml")
+    return carry_over(earlier, new.model)
+
+
+def test_a_value_map_carries_the_old_answer_in_the_new_options_terms() -> None:
+    # cyc-2026's B1.1 replaces {question: B1, values: {draft: bill, law: in-force}}
+    result = carried_between("xc-2023.yaml")
+    b = result.answers["B1.1"]
+    assert (b.source, b.given.answer, b.unfit) == ("B1", "bill", None)
+    assert result.dropped == ["C2"]
+
+
+def test_an_old_value_outside_the_map_is_to_answer_again() -> None:
+    # "none" is an option of B1.1 by another name ("nothing"), but the map does not say so
+    b = carried_between("xc-2023-none.yaml").answers["B1.1"]
+    assert b.given.answer == "none"
+    assert b.unfit is not None and "no counterpart" in b.unfit

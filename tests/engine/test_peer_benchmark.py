@@ -11,7 +11,7 @@ import pytest
 
 from assessing import MINI_A, assess_file, write_variant
 from ncr.engine import Assessment
-from ncr.engine.peer_benchmark import build_benchmark
+from ncr.engine.peer_benchmark import build_benchmark, choose_peers
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +49,22 @@ def test_title_and_source_say_what_it_was_built_from(both: tuple[Assessment, Ass
     one = build_benchmark(both[:1], ident="solo", stat="mean", title="Just Aurelia")
     assert one.title == "Just Aurelia"
     assert one.source == "built by ncr from 1 response: XA-2026; statistic: mean"
+
+
+def test_peers_are_each_countrys_latest_final_review(both: tuple[Assessment, Assessment]) -> None:
+    first, _ = both
+    later = first.model_copy(update={"year": 2027})
+    draft = first.model_copy(
+        update={"year": 2028, "review": first.review.model_copy(update={"status": "draft"})}
+    )
+    chosen = choose_peers([first, later, draft], include_drafts=False)
+    assert chosen.kept == [later]
+    assert [(a.year, why) for a, why in chosen.left_out] == [
+        (2026, "XA 2027 is a later review of the country"),
+        (2028, "a draft (pass --include-drafts to count drafts)"),
+    ]
+    assert choose_peers([first, later, draft], include_drafts=True).kept == [draft]
+    assert build_benchmark(chosen.kept, ident="p", stat="mean").peers[0].model_dump() == {
+        "country": "XA",
+        "year": 2027,
+    }

@@ -307,3 +307,81 @@ def test_added_indicator_weighs_on_its_pillar(newer_framework: DiffResult) -> No
     # indicators in both are unchanged from case (a)
     assert row(indicator(newer_framework, "tech.csirt"))[:3] == (0.0, 75.0, 75.0)
     assert newer_framework.unchanged.indicators == 1
+
+
+# --- case (d): like for like across two questionnaire cycles (tests/fixtures/cycles) -------------
+
+CYCLES = FIXTURES / "cycles"
+
+
+@pytest.fixture(scope="module")
+def cycles() -> DiffResult:
+    """cyc-2023 → cyc-2026: A1 and C1 kept, B1 → B1.1 with a value map, A2 and C3 new, C2 dropped."""
+    return diff_of(CYCLES / "xc-2023.yaml", CYCLES / "xc-2026.yaml", [CYCLES], [CYCLES])
+
+
+def test_like_for_like_scores_both_reviews_on_the_shared_questions(cycles: DiffResult) -> None:
+    o = cycles.overall
+    # as assessed: (62.5 + 50)/2 = 56.25 → (75 + 50)/2 = 62.5; on A1, B1/B1.1 and C1 only:
+    # 2023 ((100 + 25)/2 + 100)/2 = 81.25 → 2026 ((100 + 100)/2 + 100)/2 = 100
+    assert (o.old, o.new, o.delta) == (56.25, 62.5, 6.25)
+    assert o.like_for_like is not None
+    assert (o.like_for_like.old, o.like_for_like.new, o.like_for_like.delta) == (81.25, 100, 18.75)
+    law, tech = cycles.pillars
+    assert law.like_for_like is not None and law.like_for_like.delta == 37.5  # 62.5 → 100
+    assert tech.like_for_like is not None and tech.like_for_like.delta == 0.0  # C1 yes both times
+    assert cycles.questions.model_dump() == {"shared": 3, "new": ["A2", "C3"], "dropped": ["C2"]}
+
+
+def test_the_headline_gives_both_changes_and_the_questions(cycles: DiffResult) -> None:
+    assert cycles.headline == (
+        "Overall 56.2 → 62.5 (+6.2 as assessed, +18.8 like for like), "
+        "level 3 Established → 4 Strategic; 3 questions shared, 2 new, 1 dropped"
+    )
+
+
+def test_the_json_carries_the_headline_and_the_like_for_like_figures(cycles: DiffResult) -> None:
+    data = cycles.model_dump(mode="json")
+    assert data["headline"] == cycles.headline
+    assert data["overall"]["like_for_like"] == {"old": 81.25, "new": 100.0, "delta": 18.75}
+    assert data["questions"] == {"shared": 3, "new": ["A2", "C3"], "dropped": ["C2"]}
+
+
+def test_a_change_made_by_the_questionnaire_is_no_rise_or_fall(cycles: DiffResult) -> None:
+    # law.a 100 → 50 only because A2 (new, "no") joined A1 ("yes" both times): like for like 0
+    law_a = indicator(cycles, "law.a")
+    assert (law_a.delta, law_a.like_for_like and law_a.like_for_like.delta) == (-50.0, 0.0)
+    assert [i.id for i in cycles.regressed()] == []
+    assert [i.id for i in cycles.reweighed()] == ["law.a"]
+    # law.b 25 → 100 comes from the answer (draft → in force): a rise both ways
+    assert [i.id for i in cycles.improved()] == ["law.b"]
+
+
+def test_an_answer_is_matched_through_the_value_map(cycles: DiffResult) -> None:
+    [change] = cycles.answers
+    assert (change.question, change.old_question, change.old, change.new) == (
+        "B1.1",
+        "B1",
+        "draft",
+        "in-force",
+    )
+    assert (change.old_in_new_terms, change.not_carried, change.score_delta) == (
+        "bill",
+        False,
+        75.0,
+    )
+
+
+def test_an_old_value_the_map_does_not_name_is_not_matched() -> None:
+    d = diff_of(CYCLES / "xc-2023-none.yaml", CYCLES / "xc-2026.yaml", [CYCLES], [CYCLES])
+    [change] = d.answers
+    assert (change.old, change.old_in_new_terms, change.not_carried) == ("none", None, True)
+
+
+def test_the_same_answer_through_the_map_is_no_change(tmp_path: Path) -> None:
+    # 2026 answered "bill": the 2023 "draft" in the new options' terms, scoring 25 both times
+    source = (CYCLES / "xc-2026.yaml").read_text(encoding="utf-8")
+    bill = tmp_path / "xc-2026.yaml"
+    bill.write_text(source.replace("B1.1: in-force", "B1.1: bill"), encoding="utf-8")
+    d = diff_of(CYCLES / "xc-2023.yaml", bill, [CYCLES], [CYCLES])
+    assert d.answers == [] and d.unchanged.answers == 3

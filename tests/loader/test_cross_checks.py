@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +73,18 @@ def test_a_valid_response_passes_with_no_output_but_its_verdict(run_ncr: RunNcr)
     result = run_ncr("validate", "--path", LIB, RESPONSES / "mini-a.yaml")
     assert result.exit_code == 0
     assert result.stderr.strip() == f"{RESPONSES / 'mini-a.yaml'}: response — valid"
+
+
+def test_a_value_map_must_name_options_of_the_new_question(run_ncr: RunNcr, tmp_path: Path) -> None:
+    cycles = Path(__file__).parent.parent / "fixtures" / "cycles"
+    source = (cycles / "questionnaires" / "cyc-2026.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "cyc-broken.yaml"
+    broken.write_text(source.replace("law: in-force}", "law: enacted}"), encoding="utf-8")
+    result = run_ncr("validate", "--path", cycles, broken)
+    assert result.exit_code == 2
+    # line 18: `replaces: {question: B1, values: {draft: bill, law: enacted}}`, at `enacted`
+    assert re.search(
+        r"cyc-broken\.yaml:18:61: 'enacted' is not an option of B1\.1; choose one of: "
+        r"nothing, bill, adopted, in-force",
+        result.stderr,
+    ), result.stderr

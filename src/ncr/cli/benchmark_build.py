@@ -12,10 +12,11 @@ from rich.console import Console
 from ncr.cli.boundary import EXIT_OK, print_problems, stderr
 from ncr.documents import Benchmark
 from ncr.engine import Assessment
-from ncr.engine.peer_benchmark import STATISTICS, build_benchmark
+from ncr.engine.peer_benchmark import STATISTICS, Selection, build_benchmark, choose_peers
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_target, write_atomic
+from ncr.outputs.display import plural
 from ncr.outputs.yaml_writer import dump
 from ncr.pipeline import Review, assess_review, open_review
 from ncr.problems import InputError, UsageError
@@ -34,6 +35,7 @@ class PeersOptions:
     output: Path | None = None
     force: bool = False
     paths: Sequence[Path] = ()
+    include_drafts: bool = False
 
 
 def run(opts: PeersOptions) -> int:
@@ -45,18 +47,36 @@ def run(opts: PeersOptions) -> int:
     assessed = assess_all(loader, opts.files)
     if opts.output:  # again, now that the questionnaires and frameworks read are known
         check_target(opts.output, inputs=opts.files, force=opts.force, read=loader.read)
-    results = [result for _, result in assessed]
-    print_problems([w.as_problem() for result in results for w in result.warnings])
-    text = HEADER + to_yaml(_build(results, opts))
+    everything = [result for _, result in assessed]
+    print_problems([w.as_problem() for result in everything for w in result.warnings])
+    chosen = choose_peers(everything, include_drafts=opts.include_drafts)
+    if not chosen.kept:
+        raise UsageError(
+            "every response given is a draft: a peer benchmark is built from final reviews "
+            "(pass --include-drafts to count drafts)"
+        )
+    text = HEADER + to_yaml(_build(chosen.kept, opts))
     if opts.output:
         write_atomic(opts.output, text.encode())
-        stderr().print(
-            f"wrote {opts.output} — benchmark {opts.ident} from {len(results)} responses",
-            markup=False,
-        )
     else:
         Console(highlight=False).out(text, end="")
+    _report(opts, chosen)
     return EXIT_OK
+
+
+def _report(opts: PeersOptions, chosen: Selection) -> None:
+    """How many countries the benchmark stands on, and which responses it left out and why."""
+    err = stderr()
+    kept = chosen.kept
+    which = "latest review" if opts.include_drafts else "latest final review"
+    where = f"wrote {opts.output} — " if opts.output else ""
+    err.print(
+        f"{where}benchmark {opts.ident} from {plural(len(kept), 'country')}"
+        f" ({len(kept)} of {len(kept) + len(chosen.left_out)} responses: the {which} of each)",
+        markup=False,
+    )
+    for result, reason in chosen.left_out:
+        err.print(f"  left out {result.country.code} {result.year}: {reason}", markup=False)
 
 
 def assess_all(loader: Loader, files: Sequence[Path]) -> list[tuple[Review, Assessment]]:

@@ -42,6 +42,10 @@ BenchmarkOpt = Annotated[
     ),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+AnyCountry = Annotated[
+    bool,
+    typer.Option("--any-country", help="Allow the two reviews to be of different countries."),
+]
 
 
 def _exit(code: int) -> None:
@@ -169,6 +173,7 @@ def init(
             metavar="FILE",
         ),
     ] = None,
+    any_country: AnyCountry = False,
     force: Force = False,
     path: SearchPath = None,
 ) -> None:
@@ -179,7 +184,9 @@ def init(
     from ncr.cli import init as command
     from ncr.cli.boundary import guarded
 
-    opts = command.InitOptions(questionnaire, country, year, name, output, from_, force, path or [])
+    opts = command.InitOptions(
+        questionnaire, country, year, name, output, from_, force, path or [], any_country
+    )
     _exit(guarded(lambda: command.run(opts)))
 
 
@@ -308,6 +315,7 @@ def diff(
     ] = "text",
     benchmark: BenchmarkOpt = None,
     any_order: Annotated[bool, typer.Option(help="Allow NEW to be older than OLD.")] = False,
+    any_country: AnyCountry = False,
     force: Force = False,
     path: SearchPath = None,
 ) -> None:
@@ -318,7 +326,33 @@ def diff(
     from ncr.cli import diff as command
     from ncr.cli.boundary import guarded
 
-    opts = command.DiffOptions(old, new, output, fmt, benchmark, any_order, force, path or [])
+    opts = command.DiffOptions(
+        old, new, output, fmt, benchmark, any_order, force, path or [], any_country
+    )
+    _exit(guarded(lambda: command.run(opts)))
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="The response to explain.")],
+    indicator: Annotated[
+        str | None, typer.Option("--indicator", help="Explain one indicator, by question.")
+    ] = None,
+    pillar: Annotated[
+        str | None, typer.Option("--pillar", help="Explain one pillar, by indicator.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    benchmark: BenchmarkOpt = None,
+    path: SearchPath = None,
+) -> None:
+    """Show where a score comes from: the points each part adds, and what caps took away.
+
+    Example: ncr explain examples/xb-2026.yaml --pillar technical
+    """
+    from ncr.cli import explain as command
+    from ncr.cli.boundary import guarded
+
+    opts = command.ExplainOptions(file, indicator, pillar, fmt, benchmark, path or [])
     _exit(guarded(lambda: command.run(opts)))
 
 
@@ -370,17 +404,26 @@ def benchmark_build(
             "--output", "-o", help="Write to this file (default: screen).", metavar="FILE"
         ),
     ] = None,
+    include_drafts: Annotated[
+        bool,
+        typer.Option(
+            "--include-drafts", help="Count draft reviews too (default: final reviews only)."
+        ),
+    ] = False,
     force: Force = False,
     path: SearchPath = None,
 ) -> None:
-    """Build a peer benchmark from assessed responses (mean or median of each score).
+    """Build a peer benchmark from each country's latest final review (mean or median of each
+    score); earlier reviews of a country and drafts are left out, and listed.
 
     Example: ncr benchmark build examples/*-2026.yaml --id peers-2026 -o peers-2026.yaml
     """
     from ncr.cli import benchmark_build as command
     from ncr.cli.boundary import guarded
 
-    opts = command.PeersOptions(files, ident, stat, title, output, force, path or [])
+    opts = command.PeersOptions(
+        files, ident, stat, title, output, force, path or [], include_drafts
+    )
     _exit(guarded(lambda: command.run(opts)))
 
 

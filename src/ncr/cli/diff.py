@@ -31,6 +31,7 @@ class DiffOptions:
     any_order: bool = False
     force: bool = False
     paths: Sequence[Path] = ()
+    any_country: bool = False
 
 
 def run(opts: DiffOptions) -> int:
@@ -49,7 +50,7 @@ def run(opts: DiffOptions) -> int:
         output=opts.output,
         fmt=fmt,
         show=show_diff,
-        summary=result.headline(),
+        summary=result.headline,
         err=stderr(),
     )
     return EXIT_OK
@@ -99,8 +100,16 @@ def _check_comparable(old: Review, new: Review, opts: DiffOptions) -> None:
             "review first, or pass --any-order"
         )
     old_country, new_country = old.response.model.country, new.response.model.country
-    if old_country.code != new_country.code:
-        stderr().print(
-            f"[yellow]warning: comparing two countries, {escape(old_country.name)} "
-            f"({old_country.code}) and {escape(new_country.name)} ({new_country.code})[/]"
+    if old_country.code == new_country.code:
+        return
+    if not opts.any_country:
+        message = (
+            f"this is a review of {new_country.name} ({new_country.code}), but {opts.old} is "
+            f"one of {old_country.name} ({old_country.code}): a diff follows one country; "
+            "pass --any-country to compare two countries all the same"
         )
+        raise InputError([new.response.doc.problem(("country", "code"), message)])
+    stderr().print(
+        f"[yellow]warning: comparing two countries, {escape(old_country.name)} "
+        f"({old_country.code}) and {escape(new_country.name)} ({new_country.code})[/]"
+    )

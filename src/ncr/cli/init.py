@@ -20,7 +20,7 @@ from ncr.outputs import response_skeleton as skeleton
 from ncr.outputs.atomic_files import check_target, write_atomic
 from ncr.outputs.json_schemas import response_schema_for
 from ncr.pipeline import open_review
-from ncr.problems import UsageError
+from ncr.problems import InputError, UsageError
 
 # Written beside the response and named in its first line, so an editor with the YAML language
 # server completes and checks the file offline: one per questionnaire, since it lists that
@@ -38,6 +38,7 @@ class InitOptions:
     from_: Path | None = None
     force: bool = False
     paths: Sequence[Path] = ()
+    any_country: bool = False
 
 
 def run(opts: InitOptions) -> int:
@@ -48,7 +49,7 @@ def run(opts: InitOptions) -> int:
     qn_path, reference = _questionnaire(loader.catalog, opts.questionnaire, output)
     check_target(output, inputs=[qn_path, *([opts.from_] if opts.from_ else [])], force=opts.force)
     questionnaire = loader.questionnaire(qn_path)[0].model
-    carried = _carry_over(loader, opts.from_, questionnaire, code) if opts.from_ else None
+    carried = _carry_over(loader, opts, questionnaire, code) if opts.from_ else None
     check_target(output, inputs=[qn_path], force=opts.force, read=loader.read)
     earlier = carried.earlier.response if carried else None
     header = skeleton.Header(
@@ -81,13 +82,24 @@ def _questionnaire(catalog: Catalog, spec: str, output: Path) -> tuple[Path, str
     return path, relative_reference(path, output)
 
 
-def _carry_over(loader: Loader, source: Path, questionnaire: Questionnaire, code: str) -> CarryOver:
+def _carry_over(
+    loader: Loader, opts: InitOptions, questionnaire: Questionnaire, code: str
+) -> CarryOver:
+    source = opts.from_
+    assert source is not None  # the caller checked
     review = open_review(loader, source, with_benchmark=False)
     old = review.response.model
+    if old.country.code != code and not opts.any_country:
+        message = (
+            f"this is a review of {old.country.name} ({old.country.code}), not of {code}: "
+            f"another country's answers are not carried into a review of {code}; pass "
+            "--any-country to carry them all the same"
+        )
+        raise InputError([review.response.doc.problem(("country", "code"), message)])
     if old.country.code != code:
         stderr().print(
             f"[yellow]warning:[/] {escape(str(source))} is a review of {old.country.code}, "
-            f"not {code}; its answers are carried over all the same"
+            f"not {code}; its answers are carried over all the same (--any-country)"
         )
     earlier = Earlier(str(source), old, review.questionnaire.model)
     return carry_over(earlier, questionnaire)

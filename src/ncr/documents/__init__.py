@@ -12,7 +12,7 @@ from ncr.documents.conditions import (
     QuestionIs,
 )
 from ncr.documents.framework import Cap, Framework, Indicator, Level, Pillar, Rule
-from ncr.documents.questionnaire import Band, Option, Question, Questionnaire, Section
+from ncr.documents.questionnaire import Band, Option, Question, Questionnaire, Replaces, Section
 from ncr.documents.response import Answer, Country, EvidenceLink, Response, Review
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "QuestionIn",
     "QuestionIs",
     "Questionnaire",
+    "Replaces",
     "Response",
     "Review",
     "Rule",

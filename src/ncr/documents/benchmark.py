@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
 
 from ncr.documents.common import Document, Id, LongText, Score, ShortText
 
@@ -18,6 +20,13 @@ class Thresholds(Document):
         return self
 
 
+class Peer(Document):
+    """One review a built benchmark was computed from."""
+
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    year: int = Field(ge=1980, le=2200)
+
+
 class Benchmark(Document):
     id: Id
     framework: Id
@@ -27,3 +36,8 @@ class Benchmark(Document):
     overall: Score | None = None
     pillars: dict[Id, Score] = Field(default_factory=dict)
     indicators: dict[Id, Score] = Field(default_factory=dict)
+    peers: list[Peer] = Field(
+        default_factory=list,
+        max_length=1000,
+        description="the reviews a built peer benchmark comes from, one per country",
+    )

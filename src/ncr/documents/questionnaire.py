@@ -28,6 +28,14 @@ class Band(Document):
     score: Score
 
 
+class Replaces(Document):
+    """A question of an earlier cycle whose options changed meaning: old values map to new ones;
+    an old answer the map does not name is answered again, never carried (§7)."""
+
+    question: Id
+    values: dict[ValueText, ValueText] = Field(min_length=1, max_length=100)
+
+
 class Question(Document):
     id: Id
     indicator: Id
@@ -40,11 +48,21 @@ class Question(Document):
     allow_na: bool = False
     evidence: Literal["required", "optional"] = "optional"
     applies_if: Condition | None = None
-    replaces: Id | None = None
+    replaces: Id | Replaces | None = None
 
     @property
     def scored(self) -> bool:
         return self.type in SCORED_TYPES
+
+    @property
+    def replaced(self) -> str | None:
+        """The id this question had in an earlier questionnaire, if any."""
+        return self.replaces.question if isinstance(self.replaces, Replaces) else self.replaces
+
+    @property
+    def value_map(self) -> dict[str, str] | None:
+        """Old value → new value, when the options changed meaning; None when they did not."""
+        return self.replaces.values if isinstance(self.replaces, Replaces) else None
 
     def option(self, value: str) -> Option | None:
         return self._options_by_value.get(value)

@@ -61,7 +61,7 @@ def assess(
         review=ReviewInfo(**resp.review.model_dump()),
         framework=DocumentRef(id=fw.id, version=fw.version, title=fw.title),
         questionnaire=DocumentRef(id=qn.id, title=qn.title),
-        benchmark=_benchmark_ref(bm),
+        benchmark=_benchmark_ref(bm, resp.country.code),
         levels=[LevelInfo(level=lv.level, name=lv.name, min=lv.min) for lv in fw.levels],
         overall=overall,
         pillars=pillars,
@@ -87,10 +87,12 @@ def assess(
     )
 
 
-def _benchmark_ref(benchmark: Benchmark | None) -> BenchmarkRef:
+def _benchmark_ref(benchmark: Benchmark | None, country: str) -> BenchmarkRef:
     if benchmark is None:
         return BenchmarkRef(id=None)
     return BenchmarkRef(
+        peers=[f"{p.country}-{p.year}" for p in benchmark.peers],
+        includes_assessed=any(p.country == country for p in benchmark.peers),
         id=benchmark.id,
         title=benchmark.title,
         source=benchmark.source,

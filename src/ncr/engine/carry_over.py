@@ -48,15 +48,26 @@ class CarryOver:
 
 def carry_over(earlier: Earlier, qn: Questionnaire) -> CarryOver:
     """Each question takes the earlier answer to the same question (by id, or by `replaces`, as
-    `ncr diff` pairs them) if the answer still fits it."""
+    `ncr diff` pairs them) if the answer still fits it; through a `replaces` value map, in the
+    new options' terms, and an old value the map does not name is to answer again."""
     questions = {q.id: q for q in qn.questions()}
     answers: dict[str, Carried] = {}
-    for old_id, new_id in match_questions(earlier.questionnaire, qn).pairs:
+    matching = match_questions(earlier.questionnaire, qn)
+    for old_id, new_id in matching.pairs:
         given = earlier.response.answers.get(old_id)
-        if given is not None:
-            question = questions[new_id]
-            unfit = None if given.answer is None else answer_problem(question, given.answer)
-            answers[new_id] = Carried(old_id, given, unfit)
+        if given is None:
+            continue
+        value, carried = matching.translate(new_id, given.answer)
+        if not carried:
+            reason = (
+                f"{old_id}'s options changed meaning, and '{given.answer}' has no counterpart "
+                f"among {new_id}'s (see its `replaces` values)"
+            )
+            answers[new_id] = Carried(old_id, given, reason)
+            continue
+        kept = given.model_copy(update={"answer": value})
+        unfit = None if value is None else answer_problem(questions[new_id], value)
+        answers[new_id] = Carried(old_id, kept, unfit)
     used = {c.source for c in answers.values()}
     dropped = [qid for qid in earlier.response.answers if qid not in used]
     return CarryOver(earlier, answers, dropped)

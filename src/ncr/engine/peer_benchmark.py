@@ -7,14 +7,52 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from ncr.documents import Benchmark
+from ncr.documents.benchmark import Peer
 from ncr.engine import Assessment
 
 STATISTICS: dict[str, Callable[[Sequence[float]], float]] = {
     "mean": statistics.fmean,
     "median": statistics.median,
 }
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The reviews a peer benchmark is built from, one per country, and why the others are not."""
+
+    kept: list[Assessment]
+    left_out: list[tuple[Assessment, str]]
+
+
+def choose_peers(assessments: Sequence[Assessment], *, include_drafts: bool) -> Selection:
+    """Each country's latest final review (latest by year, then review date); drafts only with
+    `include_drafts`. A country counts once, or its reviews would weigh twice in every median."""
+    latest: dict[str, Assessment] = {}
+    for a in assessments:
+        if a.review.status == "draft" and not include_drafts:
+            continue
+        best = latest.get(a.country.code)
+        if best is None or (a.year, a.review.date) > (best.year, best.review.date):
+            latest[a.country.code] = a
+    kept = [a for a in assessments if latest.get(a.country.code) is a]
+    left_out = [
+        (a, _why_not(a, latest, include_drafts))
+        for a in assessments
+        if latest.get(a.country.code) is not a
+    ]
+    return Selection(kept, left_out)
+
+
+def _why_not(a: Assessment, latest: dict[str, Assessment], include_drafts: bool) -> str:
+    if a.review.status == "draft" and not include_drafts:
+        return "a draft (pass --include-drafts to count drafts)"
+    chosen = latest[a.country.code]
+    if chosen.year == a.year:
+        return f"another review of {a.country.code} in {a.year} is later"
+    return f"{chosen.country.code} {chosen.year} is a later review of the country"
 
 
 def build_benchmark(
@@ -35,6 +73,7 @@ def build_benchmark(
         overall=overall.get("overall"),
         pillars=pillars,
         indicators=indicators,
+        peers=[Peer(country=a.country.code, year=a.year) for a in assessments],
     )
 
 

@@ -49,6 +49,12 @@ class BenchmarkRef(ResultModel):
     source: str | None = None
     strength_threshold: float = 0.0
     weakness_threshold: float = -10.0
+    peers: list[str] = Field(
+        default_factory=list, description="for a peer benchmark, the reviews it was built from"
+    )
+    includes_assessed: bool = Field(
+        False, description="true when the assessed country is itself among the peers"
+    )
 
 
 class LevelInfo(ResultModel):

@@ -8,13 +8,13 @@ by question id, or through `replaces` when a questionnaire cycle renamed or resh
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from pydantic import Field
+from pydantic import Field, computed_field
 
 from ncr.documents import Questionnaire
-from ncr.documents.vocabulary import OVERALL
+from ncr.documents.vocabulary import OVERALL, SPECIAL_ANSWERS
 from ncr.engine.assessment import Inputs
 from ncr.engine.result import (
     AnswerResult,
@@ -45,6 +45,7 @@ HEADLINE_GAP = 0.05
 
 Presence = Literal["both", "added", "removed"]
 S = TypeVar("S", IndicatorResult, PillarResult)
+V = TypeVar("V")
 AnswerValue = str | float | list[str] | None
 
 
@@ -148,6 +149,14 @@ class AnswerChange(ResultModel):
     old_score: float | None
     new_score: float | None
     score_delta: float | None = Field(description="null unless both answers are scored")
+    old_in_new_terms: AnswerValue = Field(
+        None,
+        description="the old answer through the question's `replaces` value map, if it has one",
+    )
+    not_carried: bool = Field(
+        False,
+        description="the value map names no counterpart for the old answer: it was answered again",
+    )
     evidence_added: list[EvidenceItem]
     evidence_removed: list[EvidenceItem]
 
@@ -227,6 +236,11 @@ class DiffResult(ResultModel):
         """Indicators in both reviews whose status changed."""
         return [i for i in self.indicators if i.presence == "both" and i.old_status != i.new_status]
 
+    @computed_field(  # type: ignore[prop-decorator]
+        description="the change in one line: as assessed, like for like when the questionnaire "
+        "moved the score, and the questions shared, new and dropped"
+    )
+    @property
     def headline(self) -> str:
         """The story in one line: "Overall 48.2 → 61.5 (+13.3), level 3 Established → 4
         Strategic", with both changes when the questionnaire moved the score, then the questions."""
@@ -245,8 +259,10 @@ class DiffResult(ResultModel):
         if o.delta is None:
             return ""
         own = o.like_for_like.delta if o.like_for_like else None
-        if own is None or abs(own - o.delta) <= HEADLINE_GAP:
+        if own is None or not self.questionnaire_changed:
             return f" ({o.delta:+.1f})"
+        if abs(own - o.delta) <= HEADLINE_GAP:
+            return f" ({o.delta:+.1f}, the same like for like)"
         return f" ({o.delta:+.1f} as assessed, {own:+.1f} like for like)"
 
     def question_line(self) -> str:
@@ -466,35 +482,59 @@ def _gaps(old: Sequence[CriticalGap], new: Sequence[CriticalGap]) -> GapChanges:
 
 @dataclass(frozen=True)
 class Matching:
-    """Questions of two questionnaires: (old id, new id) pairs, and those asked on one side only."""
+    """Questions of two questionnaires: (old id, new id) pairs, and those asked on one side only.
+    `maps` holds, by new id, the old value → new value map of a pair whose options changed meaning."""
 
     pairs: list[tuple[str, str]]
     added: list[str]
     removed: list[str]
+    maps: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def translate(self, new_id: str, value: V) -> tuple[V | str | list[str], bool]:
+        """An old answer in the new question's terms, and whether it has any: through the value
+        map when there is one; special answers (n/a, unknown) and no answer pass as they are."""
+        mapping = self.maps.get(new_id)
+        if mapping is None or value is None:
+            return value, True
+        if isinstance(value, list):
+            found = [mapping.get(str(v)) for v in value]
+            return ([v for v in found if v is not None], None not in found)
+        text = ("yes" if value else "no") if isinstance(value, bool) else str(value)
+        if text.strip().lower() in SPECIAL_ANSWERS:
+            return value, True
+        mapped = mapping.get(text)
+        return (value, False) if mapped is None else (mapped, True)
 
 
 def match_questions(old: Questionnaire, new: Questionnaire) -> Matching:
     """Pair questions by id first, then through `replaces`, each question at most once.
 
-    `replaces` is followed both ways, so a diff run backwards (`--any-order`) pairs the same answers.
+    `replaces` is followed both ways, so a diff run backwards (`--any-order`) pairs the same answers
+    (a value map then read backwards).
     """
     old_questions, new_questions = old.questions(), new.questions()
     old_ids = {q.id for q in old_questions}
     new_ids = {q.id for q in new_questions}
     partner = {q.id: q.id for q in new_questions if q.id in old_ids}
     claimed = set(partner.values())
+    maps: dict[str, dict[str, str]] = {}
     for q in new_questions:
-        if q.id not in partner and q.replaces in old_ids - claimed:
-            partner[q.id] = q.replaces
-            claimed.add(q.replaces)
+        if q.id not in partner and q.replaced in old_ids - claimed:
+            partner[q.id] = q.replaced
+            claimed.add(q.replaced)
+            if q.value_map is not None:
+                maps[q.id] = q.value_map
     for q in old_questions:
-        if q.id not in claimed and q.replaces in new_ids - partner.keys():
-            partner[q.replaces] = q.id
+        if q.id not in claimed and q.replaced in new_ids - partner.keys():
+            partner[q.replaced] = q.id
             claimed.add(q.id)
+            if q.value_map is not None:
+                maps[q.replaced] = {later: earlier for earlier, later in q.value_map.items()}
     return Matching(
         pairs=[(partner[q.id], q.id) for q in new_questions if q.id in partner],
         added=[q.id for q in new_questions if q.id not in partner],
         removed=[q.id for q in old_questions if q.id not in claimed],
+        maps=maps,
     )
 
 
@@ -513,7 +553,7 @@ class _AnswerDiff:
 def _answers(old: Assessment, new: Assessment, matching: Matching) -> _AnswerDiff:
     before = {a.question: a for a in old.answers}
     after = {a.question: a for a in new.answers}
-    changes = [_answer_change(before[o], after[n]) for o, n in matching.pairs]
+    changes = [_answer_change(before[o], after[n], matching) for o, n in matching.pairs]
     changed = [c for c in changes if c is not None]
     return _AnswerDiff(
         changed=changed,
@@ -532,14 +572,19 @@ def _evidence_key(item: EvidenceItem) -> tuple[str, str | None]:
     return item.title, item.url
 
 
-def _answer_change(old: AnswerResult, new: AnswerResult) -> AnswerChange | None:
+def _answer_change(old: AnswerResult, new: AnswerResult, matching: Matching) -> AnswerChange | None:
+    """The change of one matched question; through a value map, the old answer is compared in
+    the new question's terms, and one the map does not name differs from any new answer."""
+    mapped = new.question in matching.maps
+    in_new_terms, carried = matching.translate(new.question, old.answer)
     old_keys = {_evidence_key(e) for e in old.evidence}
     new_keys = {_evidence_key(e) for e in new.evidence}
     added = [e for e in new.evidence if _evidence_key(e) not in old_keys]
     removed = [e for e in old.evidence if _evidence_key(e) not in new_keys]
     same = (
         old.state == new.state
-        and _comparable(old.answer) == _comparable(new.answer)
+        and carried
+        and _comparable(in_new_terms) == _comparable(new.answer)
         and _same(old.score, new.score)
     )
     if same and not added and not removed:
@@ -558,6 +603,8 @@ def _answer_change(old: AnswerResult, new: AnswerResult) -> AnswerChange | None:
         old_score=old.score,
         new_score=new.score,
         score_delta=_delta(old.score, new.score),
+        old_in_new_terms=in_new_terms if mapped and carried else None,
+        not_carried=not carried,
         evidence_added=added,
         evidence_removed=removed,
     )

@@ -157,6 +157,7 @@ def _question_shapes(qn: Questionnaire, fw: Framework) -> Iterator[Finding]:
             yield Finding((*path, "indicator"), f"no indicator '{q.indicator}' in {fw.id}{hint}")
         yield from _options_fit(path, q)
         yield from _bands_fit(path, q)
+        yield from _value_map_fits(path, q)
 
 
 def _options_fit(path: Path, q: Question) -> Iterator[Finding]:
@@ -175,6 +176,23 @@ def _options_fit(path: Path, q: Question) -> Iterator[Finding]:
             yield Finding(
                 (*path, "options", k, "value"),
                 f"'{option.value}' is a special answer and cannot be an option value",
+            )
+
+
+def _value_map_fits(path: Path, q: Question) -> Iterator[Finding]:
+    """`replaces: {question, values: {OLD: NEW}}`: each NEW must be an answer this question takes
+    (the OLD ones belong to an earlier questionnaire, checked when answers are carried)."""
+    if q.value_map is None:
+        return
+    if q.type not in ("yes_no", "choice", "multi"):
+        yield Finding((*path, "replaces", "values"), f"a {q.type} question has no options to map")
+        return
+    allowed = allowed_values(q)
+    for old, new in q.value_map.items():
+        if new not in allowed:
+            yield Finding(
+                (*path, "replaces", "values", old),
+                f"'{new}' is not an option of {q.id}; choose one of: {', '.join(allowed)}",
             )
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
-from ncr.engine.result import Status
+from ncr.engine.result import BenchmarkRef, FiredRule, Recommendation, Status
 
 STATUS_LABELS: dict[Status, str] = {
     "strength": "Strength",
@@ -40,3 +41,45 @@ def plural(count: int, word: str) -> str:
 
 def status_label(status: Status) -> str:
     return STATUS_LABELS[status]
+
+
+# Points at stake beyond the nominal share by more than this are said to lift a cap (§6).
+LIFT_GAP = 0.05
+
+
+def rule_words(rule: str, rules: Sequence[FiredRule]) -> str:
+    """A rule as prose: its description (else its flag), never its id alone."""
+    found = next((r for r in rules if r.id == rule), None)
+    text = (found.description or found.flag or rule) if found else rule
+    return f"“{text.strip().rstrip('.')}”"
+
+
+def stake_note(rec: Recommendation, rules: Sequence[FiredRule]) -> str | None:
+    """Why a recommendation's points at stake differ from its share of the score, in words."""
+    points, nominal = rec.points_at_stake, rec.nominal_points
+    if points is None or nominal is None:
+        return None
+    if rec.blocked_by:
+        holding = " and ".join(rule_words(r, rules) for r in rec.blocked_by)
+        verb = "hold" if len(rec.blocked_by) > 1 else "holds"
+        return (
+            f"While {holding} {verb}, this raises the overall score by {number(points)} "
+            f"points, not {number(nominal)}."
+        )
+    if points > nominal + LIFT_GAP:
+        return (
+            f"Worth more than its share of the score ({number(nominal)} points): reaching the "
+            "reference also lifts a cap on the score."
+        )
+    return None
+
+
+def peer_note(benchmark: BenchmarkRef, country: str) -> str | None:
+    """For a peer benchmark, what it stands on, and a warning when the country is one of them."""
+    if not benchmark.peers:
+        return None
+    count = len(benchmark.peers)
+    line = f"The benchmark is built from {count} review{'s' if count != 1 else ''} ({', '.join(benchmark.peers)})"
+    if benchmark.includes_assessed:
+        return f"{line}, {country}'s own among them: it is partly held against itself."
+    return f"{line}."

@@ -129,8 +129,8 @@ def _question(q: Question) -> Iterator[str]:
     if q.applies_if is not None:
         condition = describe.condition(q.applies_if)
         yield from _comment(f"Applies only if {condition}; otherwise leave it empty.", INDENT)
-    if q.replaces:
-        yield from _comment(f"Replaces question {q.replaces} of an earlier questionnaire.", INDENT)
+    if q.replaced:
+        yield from _comment(f"Replaces question {q.replaced} of an earlier questionnaire.", INDENT)
 
 
 def _entry(q: Question, carried: Carried | None, origin: str) -> Iterator[str]:

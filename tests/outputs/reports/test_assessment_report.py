@@ -7,6 +7,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 
+from assessing import assess_example, assess_stakes
 from ncr.engine import Assessment
 from ncr.outputs.reports import assessment_report
 
@@ -98,3 +99,25 @@ def test_hostile_text_stays_literal_in_markdown(draft: Assessment) -> None:
     assert r'\<img src="file:///etc/passwd"\>' in md
     # The note's lines are joined, so nothing in it can open a heading or a list.
     assert r"Note: \# Not a heading - not a list \| not a cell \[not\](a-link) \*\*not bold" in md
+
+
+def test_borealis_2026_promises_no_gain_the_caps_do_not_allow() -> None:
+    # Borealis 2026 is capped at 59.9 overall by no-strategy-in-force (uncapped 61.5): raising
+    # forensics changes nothing while the strategy is expired, whatever its 1.1 nominal points.
+    result = assess_example("xb-2026")
+    text = assessment_report.md(result).decode()
+    forensics = text[text.index("Digital forensics capability and accreditation\n") :]
+    assert "· **0.0** points at stake" in forensics[:400]
+    assert "holds, this raises the overall score by 0.0 points, not 1.1." in forensics[:900]
+    # the strategy itself lifts the cap: 3.1 points, twice its 1.5 share
+    assert "1. **National strategy covering cybercrime** — 3.1 points at stake\n" in text
+    # and the annex shows where the 59.9 comes from, down to the cap's -1.6
+    assert "| Cap on the overall score | | -1.6 | -1.6 |" in text
+
+
+def test_stakes_report_shows_contributions_per_pillar() -> None:
+    text = assessment_report.md(assess_stakes("capped")).decode()
+    # law: 20 from the answers, b-cap -7.5 → 12.5; tech: 25, tech-cap -5 → 20; lift -2.5 → 30
+    assert "| Law | 20.0 | -7.5 | 12.5 |" in text
+    assert "| Technical | 25.0 | -5.0 | 20.0 |" in text
+    assert "| **Overall score** | | | **30.0** |" in text

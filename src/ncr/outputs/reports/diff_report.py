@@ -73,6 +73,17 @@ def rescored(result: DiffResult) -> list[IndicatorChange]:
     ]
 
 
+def cycles_sentence(result: DiffResult) -> str:
+    """The like-for-like change in words, for a diff across two questionnaires (§7)."""
+    q, lfl = result.questions, result.overall.like_for_like
+    change = f"{lfl.delta:+.1f} points" if lfl and lfl.delta is not None else "not measurable"
+    return (
+        f"The questionnaire changed: {len(q.new)} questions are new and {len(q.dropped)} are no "
+        f"longer asked. Scored on the {q.shared} questions both reviews asked, the change is "
+        f"{change}."
+    )
+
+
 def diff_context(result: DiffResult) -> dict[str, Any]:
     before, after = result.labels()
     titles = {i.id: i.title for i in result.indicators}
@@ -81,10 +92,13 @@ def diff_context(result: DiffResult) -> dict[str, Any]:
         "frame": diff_frame(result),
         "before": before,
         "after": after,
-        "headline": result.headline(),
+        "headline": result.headline,
         "improved": result.improved(),
         "regressed": result.regressed(),
         "rescored": rescored(result),
+        "reweighed": result.reweighed(),
+        "both_cycles": result.questionnaire_changed,
+        "cycles_sentence": cycles_sentence(result),
         "top": TOP,
         "status_moves": result.status_moves(),
         "status_kinds": status_kinds(result),

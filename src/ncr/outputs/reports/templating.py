@@ -17,13 +17,21 @@ from typing import Any, Literal
 import jinja2
 from markupsafe import Markup
 
+from ncr.engine.explanation import Explanation, explain
 from ncr.engine.result import (
     AnswerResult,
     AnswerState,
     Assessment,
     LevelInfo,
 )
-from ncr.outputs.display import number, percent, signed, status_label
+from ncr.outputs.display import (
+    number,
+    peer_note,
+    percent,
+    signed,
+    stake_note,
+    status_label,
+)
 from ncr.shipped import template_dir
 
 TOP = 5  # how many strengths, weaknesses and recommendations the executive summary lists
@@ -175,6 +183,18 @@ def level_ranges(levels: Sequence[LevelInfo]) -> list[LevelRange]:
     ]
 
 
+def explained_pillars(result: Assessment) -> list[tuple[Explanation, float, float]]:
+    """Per pillar with a score: its explanation by indicator, the points its answers add before
+    any cap, and what the caps inside it take (the methodology annex, §6a)."""
+    found = []
+    for pillar in result.pillars:
+        if pillar.score is None:
+            continue
+        x = explain(result, pillar=pillar.id)
+        found.append((x, sum(p.points for p in x.parts), sum(c.points for c in x.cap_effects)))
+    return found
+
+
 def assessment_context(result: Assessment) -> dict[str, Any]:
     """Everything the assessment templates show, looked up once so templates stay declarative."""
     answers: dict[str, list[AnswerResult]] = {}
@@ -189,6 +209,12 @@ def assessment_context(result: Assessment) -> dict[str, Any]:
         "strengths": result.strengths()[:TOP],
         "weaknesses": result.weaknesses()[:TOP],
         "top_recommendations": result.recommendations[:TOP],
+        # by indicator or rule id: why the points at stake differ from the nominal share (§6)
+        "stake_notes": {
+            rec.indicator or rec.rule: note
+            for rec in result.recommendations
+            if (note := stake_note(rec, result.rules))
+        },
         "answers_by_indicator": answers,
         "missing": [by_question[q] for q in result.missing],
         "pillar_titles": pillar_titles,
@@ -196,5 +222,8 @@ def assessment_context(result: Assessment) -> dict[str, Any]:
         "indicators": {ind.id: ind for ind in result.indicators()},
         "cap_targets": {**pillar_titles, **indicator_titles, "overall": "the overall score"},
         "levels": level_ranges(result.levels),
+        "explained": explain(result),
+        "peer_note": peer_note(result.benchmark, result.country.name),
+        "explained_pillars": explained_pillars(result),
         "benchmark_name": result.benchmark.title or result.benchmark.id or "no benchmark",
     }

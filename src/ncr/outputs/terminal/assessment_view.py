@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ncr.engine.result import Assessment, Status
-from ncr.outputs.display import number, percent
+from ncr.outputs.display import number, peer_note, percent, stake_note
 from ncr.outputs.terminal.tables import TOP, level_text, status_text, table
 
 
@@ -27,6 +27,9 @@ def headline(result: Assessment) -> Group:
             f"reference {number(o.reference)} ({number(o.delta, True)}) · coverage {percent(o.coverage)}"
         ),
     ]
+    if note := peer_note(result.benchmark, result.country.name):
+        style = "yellow" if result.benchmark.includes_assessed else "dim"
+        lines.append(f"[{style}]{escape(note)}[/]")
     if o.capped_by:
         lines.append(
             f"[yellow]capped by rule {', '.join(o.capped_by)} (uncapped {number(o.uncapped_score)})[/]"
@@ -81,11 +84,11 @@ def recommendation_table(result: Assessment, plain: bool) -> Table | None:
     t = table("#", "Recommendation", "Points", title="Top recommendations", plain=plain)
     for rank, rec in enumerate(result.recommendations[:TOP], start=1):
         label = "[red]CRITICAL[/] " if rec.kind == "critical_gap" else ""
-        t.add_row(
-            str(rank),
-            Text.from_markup(label + escape(f"{rec.title}: {rec.text}")),
-            number(rec.points_at_stake),
-        )
+        note = stake_note(rec, result.rules)
+        words = label + escape(f"{rec.title}: {rec.text}")
+        if note:
+            words += f"\n[yellow]{escape(note)}[/]"
+        t.add_row(str(rank), Text.from_markup(words), number(rec.points_at_stake))
     return t
 
 

@@ -10,7 +10,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ncr.engine.result import Status
-from ncr.engine.review_diff import AnswerChange, DiffResult, IndicatorChange, OneSidedAnswer
+from ncr.engine.review_diff import (
+    AnswerChange,
+    Change,
+    DiffResult,
+    IndicatorChange,
+    OneSidedAnswer,
+)
 from ncr.outputs.display import number
 from ncr.outputs.terminal.tables import TOP, status_text, table
 
@@ -67,19 +73,29 @@ def headline(result: DiffResult) -> Text:
     return Text.from_markup("\n".join(lines))
 
 
+LIKE = "Like for like"  # the column of the change on the shared questions only (§7)
+
+
+def _like_for_like(change: Change) -> str:
+    return number(change.like_for_like.delta if change.like_for_like else None, signed=True)
+
+
 def pillar_table(result: DiffResult, plain: bool) -> Table:
     before, after = result.labels()
-    t = table("Pillar", before, after, "Change", "Level", "Status", title="Pillars", plain=plain)
+    both = result.questionnaire_changed
+    heads = ["Pillar", before, after, "Change", *([LIKE] if both else []), "Level", "Status"]
+    t = table(*heads, title="Pillars", plain=plain)
     for p in result.pillars:
         t.add_row(
             escape(p.title),
             number(p.old),
             number(p.new),
             number(p.delta, signed=True),
+            *([_like_for_like(p)] if both else []),
             escape(p.level_move()),
             status_move(p.old_status, p.new_status),
         )
-    return _right(t, 1, 2, 3)
+    return _right(t, 1, 2, 3, *([4] if both else []))
 
 
 def _right(t: Table, *columns: int) -> Table:
@@ -94,16 +110,29 @@ def mover_table(
     if not movers:
         return None
     before, after = result.labels()
-    t = table("Indicator", before, after, "Change", title=f"{title} ({len(movers)})", plain=plain)
+    both = result.questionnaire_changed
+    heads = ["Indicator", before, after, "Change", *([LIKE] if both else [])]
+    t = table(*heads, title=f"{title} ({len(movers)})", plain=plain)
     for ind in movers[:TOP]:
         t.add_row(
             escape(f"{ind.id} {ind.title}"),
             number(ind.old),
             number(ind.new),
             number(ind.delta, signed=True),
+            *([_like_for_like(ind)] if both else []),
         )
     _more(t, len(movers) - TOP)
-    return _right(t, 1, 2, 3)
+    return _right(t, 1, 2, 3, *([4] if both else []))
+
+
+def reweighed_line(result: DiffResult) -> Text | None:
+    """Indicators moved by the questionnaire alone: not a rise or fall of the country."""
+    moved = result.reweighed()
+    if not moved:
+        return None
+    items = "; ".join(f"{i.id} {number(i.old)} → {number(i.new)}" for i in moved[:ANSWER_LIMIT])
+    more = f" …and {len(moved) - ANSWER_LIMIT} more" if len(moved) > ANSWER_LIMIT else ""
+    return Text(f"Moved only by the questionnaire, answers unchanged ({len(moved)}): {items}{more}")
 
 
 def status_table(result: DiffResult, plain: bool) -> Table | None:
@@ -158,7 +187,12 @@ def _question(question: str, text: str, was: str | None = None) -> str:
 
 
 def _answer_move(change: AnswerChange) -> Text:
-    if change.old_display == change.new_display:
+    if change.not_carried:
+        moved = (
+            f"{escape(change.old_display)} [dim](no counterpart in the new options)[/] → "
+            f"{escape(change.new_display)}"
+        )
+    elif change.old_display == change.new_display:
         moved = f"{escape(change.new_display)} [dim](same answer)[/]"
     else:
         moved = f"{escape(change.old_display)} → {escape(change.new_display)}"
@@ -241,6 +275,7 @@ def sections(result: DiffResult, plain: bool) -> Iterator[RenderableType | None]
     yield pillar_table(result, plain)
     yield mover_table(result, result.improved(), "Biggest rises", plain)
     yield mover_table(result, result.regressed(), "Biggest falls", plain)
+    yield reweighed_line(result)
     yield status_table(result, plain)
     gaps = result.critical_gaps
     if gaps.opened or gaps.closed or gaps.still_open:

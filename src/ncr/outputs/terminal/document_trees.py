@@ -80,8 +80,8 @@ def _add_question(node: Tree, q: Question) -> None:
         notes.append("n/a allowed")
     if q.applies_if is not None:
         notes.append(f"applies only if {describe.condition(q.applies_if)}")
-    if q.replaces:
-        notes.append(f"replaces {q.replaces}")
+    if q.replaced:
+        notes.append(f"replaces {q.replaced}" + (" (options remapped)" if q.value_map else ""))
     if notes:
         leaf.add(Text("; ".join(notes), style="dim"))
 
