@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -56,6 +57,25 @@ def test_a_worker_that_dies_costs_only_its_own_task() -> None:
     results = dict(pool.results([1, 2, 3, 4, 5]))
     assert results[2] == "3: the worker process ended unexpectedly (exit code 7)"
     assert [results[i] for i in (0, 1, 3, 4)] == [10, 20, 40, 50]
+
+
+def test_shared_documents_are_loaded_once_for_the_whole_batch(tmp_path: Path) -> None:
+    # Primed in the parent, then the framework, questionnaire and benchmark files are spoilt: a
+    # worker that read them again — even a recycled one, started for the later files — would
+    # report them invalid. Every file is assessed: the workers never read them.
+    lib = tmp_path / "lib"
+    shutil.copytree(LIB, lib)
+    files = [BATCH / "borduria.yaml", BATCH / "carpania.yaml"] * 3
+    worker = Worker(Settings(Catalog.create([lib], env={})))
+    worker.prime(files)
+    for shared in lib.rglob("*.yaml"):
+        shared.write_text("spoilt: [", encoding="utf-8")
+    pool: Pool[Path, Outcome] = Pool(
+        worker, 2, lost=lambda p, h: Outcome(str(p)), tasks_per_worker=1
+    )
+    outcomes = dict(pool.results(files))
+    assert [o.errors for o in outcomes.values()] == [()] * 6
+    assert {o.snapshot.country.code for o in outcomes.values() if o.snapshot} == {"XB", "XC"}
 
 
 def test_spawned_workers_get_the_shared_documents_loaded_once() -> None:
