@@ -18,6 +18,7 @@ import json
 import os
 import traceback
 from collections.abc import Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -160,9 +161,14 @@ def assess_many(
     """Every file's outcome, in the order given, with a progress bar when `console` is a terminal."""
     workers = workers_for(jobs, len(files))
     outcomes: dict[int, Outcome] = {}
-    with _progress(console) as progress:
+    # closing(): should a signal come while an outcome is handled here, the pool still stops
+    # its workers now, not when the generator happens to be collected.
+    with (
+        _progress(console) as progress,
+        closing(_outcomes(files, settings, workers, console)) as done,
+    ):
         task = progress.add_task("assessing", total=len(files))
-        for index, outcome in _outcomes(files, settings, workers, console):
+        for index, outcome in done:
             outcomes[index] = outcome
             progress.advance(task)
             progress.refresh()
