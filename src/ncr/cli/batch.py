@@ -17,7 +17,7 @@ import importlib
 import json
 import os
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -191,7 +191,7 @@ def _progress(console: Console) -> Progress:
 
 def _outcomes(
     files: Sequence[Path], settings: Settings, workers: int, console: Console
-) -> Iterator[tuple[int, Outcome]]:
+) -> Generator[tuple[int, Outcome], None, None]:
     """(index, outcome) of each file as it finishes."""
     worker = Worker(settings)
     if len(files) == 1:  # not worth starting a process for
