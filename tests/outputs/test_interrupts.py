@@ -57,8 +57,10 @@ def test_a_signal_at_any_moment_of_a_pdf_render_leaves_no_file_or_the_full_repor
             assert out.read_bytes() == reference.read_bytes(), f"damaged at {fraction}"
         assert leftovers(out.parent) in ([], [out.name])  # no `.report.pdf.*.part`
         assert leftovers(temp) == []  # no `weasyprint-*` font folder
-    # Most moments fall inside the run: the test would prove nothing if none interrupted it.
-    assert sum(code in (130, 143) for code in codes) >= len(MOMENTS) // 2, codes
+    # The test would prove nothing if no run was interrupted. Not "most of them": on a shared
+    # machine a run may go much faster than the reference did and finish before its signal —
+    # which is fine, its report was checked byte for byte above.
+    assert sum(code in (130, 143) for code in codes) >= 3, codes
 
 
 def python(code: str) -> subprocess.CompletedProcess[str]:
