@@ -236,3 +236,37 @@ def test_an_applies_if_cycle_is_named_for_each_question_on_it_only(
     assert done.exit_code == 2
     named = sorted(set(re.findall(r"`applies_if` of (C\d+) depends on", done.output)))
     assert named == ["C277", "C278", "C279"]
+
+
+@pytest.fixture
+def unwritable(tmp_path: Path) -> Path:
+    """A folder no report can be written into: read-only for us, or — when the tests run as root,
+    for whom permissions do not apply — /sys, which refuses new files to anyone."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    for candidate in (folder, Path("/sys")):
+        try:
+            (candidate / ".probe").touch()
+        except OSError:
+            return candidate
+        (candidate / ".probe").unlink()
+    pytest.skip("no folder here refuses new files")
+
+
+def test_an_unwritable_output_folder_is_refused_before_any_rendering(
+    run_ncr: RunNcr, unwritable: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def never(_: object) -> bytes:
+        raise AssertionError("rendered although the report could not be written")
+
+    monkeypatch.setattr("ncr.outputs.reports.json_report.as_bytes", never)
+    result = run_ncr("assess", MINI_A, "--path", LIB, "-o", unwritable / "xa.json")
+    assert result.exit_code == 2, result.output
+    assert f"cannot write into the folder {unwritable} (permission denied)" in result.stderr
+    assert "choose another -o" in result.stderr
+    # A batch is refused the same way, before any worker starts.
+    two = [MINI_A, RESPONSES / "mini-gaps.yaml"]
+    result = run_ncr("assess", *two, "--path", LIB, "-o", unwritable, "--format", "json")
+    assert result.exit_code == 2, result.output
+    assert f"cannot write into the folder {unwritable}" in result.stderr

@@ -135,7 +135,7 @@ def test_jobs_must_be_positive(run_ncr: RunNcr) -> None:
 
 
 def test_the_progress_bar_shows_only_on_a_terminal() -> None:
-    settings = Settings(Catalog.create([LIB], env={}), Path.cwd())
+    settings = Settings(Catalog.create([LIB], env={}))
     screens = []
     for terminal in (True, False):
         out = io.StringIO()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 
 from ncr.cli.boundary import EXIT_BUG, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, guarded
+from ncr.outputs.interrupts import Interrupted
 from ncr.problems import InputError, Problem, UsageError
 
 WARNING = Problem("xa.yaml", 9, 1, "no answer to T4", "warning")
@@ -51,6 +54,13 @@ def test_markup_in_a_message_is_printed_as_written(capsys: pytest.CaptureFixture
 def test_ctrl_c_is_exit_130(capsys: pytest.CaptureFixture[str]) -> None:
     assert guarded(lambda: fail(KeyboardInterrupt())) == EXIT_INTERRUPTED == 130
     assert capsys.readouterr().err == "interrupted\n"
+
+
+def test_ncr_s_own_signals_give_the_shell_s_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    # What outputs/interrupts.py raises once `ncr` has installed its handler: 128 + the signal.
+    assert guarded(lambda: fail(Interrupted(signal.SIGINT))) == 130
+    assert guarded(lambda: fail(Interrupted(signal.SIGTERM))) == 143
+    assert capsys.readouterr().err == "interrupted\nstopped by SIGTERM\n"
 
 
 def test_a_bug_is_a_short_report_not_a_traceback(

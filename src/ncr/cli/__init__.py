@@ -1,5 +1,52 @@
-"""The command line: thin typer commands over the pipeline (stage 5)."""
+"""The command line: thin typer commands over the pipeline (stage 5).
 
-from ncr.cli.commands import app, main
+`main` installs ncr's Ctrl-C and SIGTERM handling (outputs/interrupts.py) before anything else is
+imported: a signal at any moment, start-up and exit included, ends the run with one short line
+and 130 (143 for SIGTERM), never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+# Not `typing.TYPE_CHECKING`: importing typing (and re) here would widen the moment at start-up
+# when a Ctrl-C meets Python's own handler. mypy treats any name TYPE_CHECKING alike.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import typer
 
 __all__ = ["app", "main"]
+
+
+def main() -> None:
+    try:
+        from ncr.outputs import interrupts
+
+        interrupts.install()
+    except KeyboardInterrupt:  # before the handler was in place
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+    code: int | str | None = 0
+    try:
+        try:
+            from ncr.cli.commands import app
+
+            app()
+        except SystemExit as done:
+            code = done.code
+        except interrupts.Interrupted as stop:  # outside a command's boundary (start-up, parsing)
+            from ncr.cli.boundary import interrupted
+
+            code = interrupted(stop)
+    except interrupts.Interrupted as stop:  # a second signal while the first was reported
+        code = stop.exit_code
+    interrupts.commit()  # from here a signal raises nowhere: the process is ending
+    sys.exit(code)
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":  # imported on first use: `main` must run before typer is imported
+        from ncr.cli.commands import app
+
+        return app
+    raise AttributeError(name)

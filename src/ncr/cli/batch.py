@@ -3,29 +3,22 @@
 Workers send back an `Outcome` — the file's errors, gate failures and a `Snapshot` of a few scores —
 never the assessment or the report bytes, so the parent's memory does not grow with the reports.
 
-Processes, not threads: scoring and PDF layout are pure Python and hold the GIL.
-
-Workers are recycled so that WeasyPrint's growth of ~0.6 MB a PDF (PITFALLS.md) cannot add up: the
-files go through a fresh pool every `TASKS_PER_WORKER` files a worker. Not `max_tasks_per_child`:
-a pool that replaces its workers that way can stop scheduling and hang for good (CPython gh-115634;
-the fix never reached 3.11 or 3.12; reproduced here on 3.11.7).
-
-The pool starts its workers with `forkserver` where there is one (else `spawn`). Not `fork`: the
-parent runs threads (the pool's own manager, the progress bar), and forking a threaded process can
-deadlock. The fork server imports ncr and the renderer once, so every new worker starts warm, in
-milliseconds. It also keeps the environment and working folder it was started with, so workers are
-handed the catalog and the folder explicitly.
+Processes, not threads: scoring and PDF layout are pure Python and hold the GIL. The processes
+(worker_pool.py) start with the renderer imported and the shared documents loaded once for the
+whole batch, here, before the first worker starts; they are recycled every `TASKS_PER_WORKER`
+files; they never outlive `ncr`; Ctrl-C or SIGTERM stops them and leaves only complete reports.
+Files go to the workers largest first, so that no long report is left for the end while the other
+cores wait.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
-import multiprocessing
 import os
-import signal
 import traceback
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Generator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -43,19 +36,21 @@ from ncr.cli.boundary import (
     stderr,
 )
 from ncr.cli.gates import AssessOptions, gate_problems
+from ncr.cli.worker_pool import Pool
 from ncr.engine.overview import Snapshot, snapshot
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
-from ncr.outputs.atomic_files import write_atomic
+from ncr.outputs.atomic_files import check_writable, write_atomic
 from ncr.outputs.display import number
+from ncr.outputs.interrupts import Interrupted
 from ncr.outputs.renderers import FORMATS, RENDERERS, render
 from ncr.outputs.terminal.overview_view import level_label
 from ncr.outputs.terminal.tables import status_text, table
 from ncr.pipeline import assess_review, missing_as_errors, open_review
 from ncr.problems import InputError, Problem, UsageError
 
-# Files a worker handles before its pool is replaced: bounds a worker's growth to ~15 MB of PDFs,
-# while a new worker, forked from the warm fork server, costs milliseconds and one framework read.
+# Files a worker handles before it is replaced: bounds a worker's growth to ~15 MB of PDFs, while a
+# new worker, forked warm from `ncr`, costs milliseconds.
 TASKS_PER_WORKER = 25
 REPORT_SUFFIXES = (*(f".{fmt}" for fmt in FORMATS), ".markdown")
 
@@ -65,7 +60,6 @@ class Settings:
     """What every worker needs, sent once when it starts."""
 
     catalog: Catalog
-    cwd: Path
     benchmark: str | None = None
     strict: bool = False
     fail_under: float | None = None
@@ -125,26 +119,26 @@ class Worker:
             written=written,
         )
 
+    def prime(self, files: Sequence[Path]) -> None:
+        """Load what the first file that opens is assessed against, and import the renderer,
+        before any worker starts: each worker then starts with both. (A bad file is still
+        reported by the worker that gets it.)"""
+        for path in files[:3]:
+            try:
+                open_review(self.loader, path, self.settings.benchmark)
+                break
+            except (InputError, UsageError):
+                continue
+        renderer = RENDERERS.get(("assessment", self.settings.fmt or ""), "").partition(":")[0]
+        if renderer and self.settings.folder is not None:
+            importlib.import_module(renderer)
+
+    def __call__(self, path: Path) -> Outcome:
+        return self.run(path)
+
 
 def target_of(folder: Path, source: Path, fmt: str) -> Path:
     return folder / f"{source.stem}.{fmt}"
-
-
-_worker: Worker | None = None
-
-
-def _start_worker(settings: Settings) -> None:
-    global _worker
-    # Ctrl-C reaches the whole process group: the parent stops the run; a worker finishes the
-    # report it is writing (atomically) rather than dying with a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.chdir(settings.cwd)
-    _worker = Worker(settings)
-
-
-def _run_in_worker(path: Path) -> Outcome:
-    assert _worker is not None, "the pool initializer sets the worker up"
-    return _worker.run(path)
 
 
 def default_jobs() -> int:
@@ -167,15 +161,22 @@ def assess_many(
     """Every file's outcome, in the order given, with a progress bar when `console` is a terminal."""
     workers = workers_for(jobs, len(files))
     outcomes: dict[int, Outcome] = {}
-    with _progress(console) as progress:
+    # closing(): should a signal come while an outcome is handled here, the pool still stops
+    # its workers now, not when the generator happens to be collected.
+    with (
+        _progress(console) as progress,
+        closing(_outcomes(files, settings, workers, console)) as done,
+    ):
         task = progress.add_task("assessing", total=len(files))
-        for index, outcome in _outcomes(files, settings, workers):
+        for index, outcome in done:
             outcomes[index] = outcome
             progress.advance(task)
+            progress.refresh()
     return [outcomes[i] for i in range(len(files))]
 
 
 def _progress(console: Console) -> Progress:
+    # Refreshed by hand, not by rich's thread: workers are forked, and `ncr` runs no thread then.
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -183,45 +184,56 @@ def _progress(console: Console) -> Progress:
         TimeRemainingColumn(),
         console=console,
         transient=True,
+        auto_refresh=False,
         disable=not console.is_terminal,
     )
 
 
 def _outcomes(
-    files: Sequence[Path], settings: Settings, workers: int
-) -> Iterator[tuple[int, Outcome]]:
+    files: Sequence[Path], settings: Settings, workers: int, console: Console
+) -> Generator[tuple[int, Outcome], None, None]:
     """(index, outcome) of each file as it finishes."""
-    if len(files) == 1:  # not worth starting a pool for
-        yield 0, Worker(settings).run(files[0])
+    worker = Worker(settings)
+    if len(files) == 1:  # not worth starting a process for
+        yield 0, worker.run(files[0])
         return
-    context = _context(settings.fmt)
-    tasks = list(enumerate(files))
-    per_pool = workers * TASKS_PER_WORKER
-    for first in range(0, len(tasks), per_pool):
-        chunk = tasks[first : first + per_pool]
-        pool = ProcessPoolExecutor(
-            min(workers, len(chunk)),
-            mp_context=context,
-            initializer=_start_worker,
-            initargs=(settings,),
-        )
-        try:
-            running = {pool.submit(_run_in_worker, path): index for index, path in chunk}
-            for future in as_completed(running):
-                yield running[future], future.result()
-        finally:
-            pool.shutdown(cancel_futures=True)  # on Ctrl-C, start nothing more
+    worker.prime(files)
+    pool = Pool(
+        worker,
+        workers,
+        lost=lambda path, how: Outcome(str(path), bug=f"{how} while assessing {path}"),
+        tasks_per_worker=TASKS_PER_WORKER,
+        notice=lambda message: console.print(escape(message)),
+        abandoned=lambda path: _remove_parts(settings, path),
+    )
+    largest_first = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+    written = 0
+    try:
+        for position, outcome in pool.results([files[i] for i in largest_first]):
+            written += outcome.written is not None
+            yield largest_first[position], outcome
+    except (Interrupted, KeyboardInterrupt):
+        if settings.folder is not None:
+            written += sum(1 for o in pool.drained if o.written)
+            where = escape(str(settings.folder))
+            console.print(f"stopped: {written} of {len(files)} report(s) written into {where}")
+        raise
 
 
-def _context(fmt: str | None) -> multiprocessing.context.BaseContext:
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    renderer = RENDERERS.get(("assessment", fmt or ""), "").partition(":")[0]
-    # A hint, applied when the fork server first starts: a later batch in the same process that
-    # needs another renderer imports it in each worker instead.
-    context.set_forkserver_preload([name for name in (__name__, renderer) if name])
-    return context
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _remove_parts(settings: Settings, path: Path) -> None:
+    """What a worker killed while writing may leave: its temporary `.NAME.*.part` file."""
+    if settings.folder is None or settings.fmt is None:
+        return
+    target = target_of(settings.folder, path, settings.fmt)
+    for part in settings.folder.glob(f".{target.name}.*.part"):
+        part.unlink(missing_ok=True)
 
 
 # --- `ncr assess FILE… [-o FOLDER]` -------------------------------------------------------------
@@ -231,7 +243,6 @@ def run_batch(opts: AssessOptions) -> int:
     err = stderr()
     settings = Settings(
         catalog=Catalog.create(opts.paths),
-        cwd=Path.cwd(),
         benchmark=opts.benchmark,
         strict=opts.strict,
         fail_under=opts.fail_under,
@@ -271,6 +282,7 @@ def _check_folder(files: Sequence[Path], folder: Path, fmt: str, force: bool) ->
             raise UsageError(f"-o {folder} names one report, but several inputs need a folder")
         if not folder.parent.is_dir():
             raise UsageError(f"the folder {folder.parent} does not exist")
+    check_writable(folder if folder.exists() else folder.parent)
     stems: dict[str, list[Path]] = {}
     for path in files:
         # Case-folded: on a case-insensitive file system XA.yaml and xa.yaml would collide too.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from rich.console import Console
 from rich.markup import escape
 
+from ncr.outputs.interrupts import Interrupted
 from ncr.problems import InputError, Problem, UsageError
 
 EXIT_OK, EXIT_GATE, EXIT_INVALID, EXIT_INTERRUPTED, EXIT_BUG = 0, 1, 2, 130, 70
@@ -38,7 +40,9 @@ def guarded(action: Callable[[], int]) -> int:
     except UsageError as err:
         stderr().print(f"[red]error:[/] {escape(str(err))}")
         return EXIT_INVALID
-    except KeyboardInterrupt:
+    except Interrupted as stop:
+        return interrupted(stop)
+    except KeyboardInterrupt:  # in process, where ncr's own handler is not installed
         stderr().print("interrupted")
         return EXIT_INTERRUPTED
     except Exception:  # noqa: BLE001 — the boundary: any bug ends in a short report, not a traceback
@@ -51,3 +55,11 @@ def guarded(action: Callable[[], int]) -> int:
                 "Run again with NCR_DEBUG=1 to see the details."
             )
         return EXIT_BUG
+
+
+def interrupted(stop: Interrupted) -> int:
+    """Ctrl-C or SIGTERM: one short line, and the shell's code (130, 143). Nothing half-written
+    is left (outputs/interrupts.py), so there is nothing else to say."""
+    what = "interrupted" if stop.signum == signal.SIGINT else f"stopped by {stop}"
+    stderr().print(what)
+    return stop.exit_code

@@ -39,7 +39,7 @@ def run(opts: CompareOptions) -> int:
     else:
         raise UsageError("--format must be text or json; write a report with -o FILE")
     err = stderr()
-    settings = Settings(Catalog.create(opts.paths), Path.cwd(), benchmark=opts.benchmark)
+    settings = Settings(Catalog.create(opts.paths), benchmark=opts.benchmark)
     outcomes = assess_many(opts.files, settings, opts.jobs, err)
     code = report(outcomes, err)
     if code != EXIT_OK:

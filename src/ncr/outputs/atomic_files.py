@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ncr.outputs import interrupts
 from ncr.problems import UsageError
 from ncr.shipped import is_builtin
 
@@ -32,10 +33,38 @@ def check_target(
         raise UsageError(f"{target} already exists; use --force to replace it")
     if not target.parent.is_dir():
         raise UsageError(f"the folder {target.parent} does not exist")
+    check_writable(target.parent)
+
+
+def check_writable(folder: Path) -> None:
+    """Refuse, before any work, a folder that a report could not be written into. Tried for real
+    (a file created and removed): permissions, a read-only disk, ACLs and running as root all
+    decide, as they will when the report is written."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".ncr-", suffix=".probe", dir=folder)
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        raise UsageError(
+            f"cannot write into the folder {folder} ({reason.lower()}): "
+            "choose another -o, or ask for write access to that folder"
+        ) from None
+    os.close(fd)
+    Path(probe).unlink(missing_ok=True)
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: never half a report."""
+    """Write to a temporary file beside the target, then rename: never half a report.
+
+    Ctrl-C and SIGTERM are held back meanwhile, and `data` is discarded if one came while it was
+    made (see interrupts.py): the target is either untouched or exactly what an uninterrupted run
+    writes. A few milliseconds for a report of a few MB."""
+    with interrupts.held():
+        interrupts.discard_if_interrupted()
+        _write_and_rename(target, data)
+        interrupts.commit()
+
+
+def _write_and_rename(target: Path, data: bytes) -> None:
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
         # mkstemp makes the file private (0600); a report should get the usual permissions
