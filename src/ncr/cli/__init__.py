@@ -40,7 +40,7 @@ def main() -> None:
             code = interrupted(stop)
     except interrupts.Interrupted as stop:  # a second signal while the first was reported
         code = stop.exit_code
-    interrupts.commit()  # from here a signal raises nowhere: the process is ending
+    interrupts.ending()  # from here a signal ends nothing: the process is exiting
     sys.exit(code)
 
 

@@ -94,6 +94,17 @@ def commit() -> None:
         _state.committed = True
 
 
+def ending() -> None:
+    """The process is about to exit: ignore the signals from here on. Committing is not enough:
+    as the interpreter shuts down it puts back the default handlers of signals that had a Python
+    handler, and a Ctrl-C in those last milliseconds would kill a run that has done its work (an
+    ignored signal stays ignored)."""
+    commit()
+    if _state.installed:
+        for signum in SIGNALS:
+            signal.signal(signum, signal.SIG_IGN)
+
+
 @contextlib.contextmanager
 def held() -> Iterator[None]:
     """Hold SIGINT and SIGTERM back for a few milliseconds of work that must not be cut in two
