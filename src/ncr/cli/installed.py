@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from packaging.version import InvalidVersion, Version
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -36,6 +37,8 @@ class Entry:
 
     def as_json(self, *keys: str) -> dict[str, object]:
         shown = {key: getattr(self, key) for key in ("id", *keys, "title", "origin")}
+        if "framework" in keys:  # the framework release the document is read with
+            shown["framework_version"] = self.version
         return {
             **shown,
             "path": str(self.path),
@@ -63,22 +66,59 @@ def _catalog_entries(loader: Loader) -> dict[str, list[Entry]]:
         return Entry(fw.id, found.origin, found.path, fw.title, version=fw.version)
 
     def questionnaire(found: Found) -> Entry:
-        qn = loader.questionnaire(found.path)[0].model
-        return Entry(qn.id, found.origin, found.path, qn.title, framework=qn.framework)
+        qn, fw = loader.questionnaire(found.path)
+        return Entry(
+            qn.model.id,
+            found.origin,
+            found.path,
+            qn.model.title,
+            version=fw.model.version,
+            framework=qn.model.framework,
+        )
 
     def benchmark(found: Found) -> Entry:
-        bm = loader.benchmark(found.path)[0].model
-        return Entry(bm.id, found.origin, found.path, bm.title, framework=bm.framework)
+        bm, fw = loader.benchmark(found.path)
+        return Entry(
+            bm.model.id,
+            found.origin,
+            found.path,
+            bm.model.title,
+            version=fw.model.version,
+            framework=bm.model.framework,
+        )
 
     catalog = loader.catalog
     frameworks = catalog.frameworks()
+    # each framework's current release, then the earlier releases kept beside it (newest first)
+    releases = {ident: _newest_first(catalog.releases(ident)) for ident in frameworks}
     return {
-        "frameworks": _entries(frameworks, framework),
+        "frameworks": [
+            entry
+            for ident, found in frameworks.items()
+            for entry in _entries({found.id: found, **_by_path(releases[ident])}, framework)
+        ],
         "questionnaires": _entries(catalog.questionnaires(), questionnaire),
         "benchmarks": [
-            entry for fw in frameworks for entry in _entries(catalog.benchmarks(fw), benchmark)
+            entry
+            for ident in frameworks
+            for release in [None, *(r.release for r in releases[ident])]
+            for entry in _entries(catalog.benchmarks(ident, release), benchmark)
         ],
     }
+
+
+def _newest_first(found: list[Found]) -> list[Found]:
+    def key(item: Found) -> tuple[int, Version | str]:
+        try:
+            return (1, Version(item.release or ""))
+        except InvalidVersion:
+            return (0, item.release or "")
+
+    return sorted(found, key=key, reverse=True)
+
+
+def _by_path(found: list[Found]) -> dict[str, Found]:
+    return {str(item.path): item for item in found}
 
 
 # The column after the id, per kind: (Entry attribute, heading).
@@ -121,7 +161,10 @@ def _table(kind: str, entries: list[Entry], *, plain: bool) -> Table:
             if entry.problem is None
             else Text(f"broken: {entry.problem}", style="red")
         )
-        result.add_row(entry.id, getattr(entry, attribute) or "", title, entry.origin)
+        second = getattr(entry, attribute) or ""
+        if attribute == "framework" and entry.version:
+            second = f"{second} {entry.version}"
+        result.add_row(entry.id, second, title, entry.origin)
     return result
 
 

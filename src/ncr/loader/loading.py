@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 from typing import Any, Generic, TypeVar
 
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
 from pydantic import BaseModel, ValidationError
 
 from ncr.documents import Benchmark, Framework, Questionnaire, Response
@@ -173,43 +175,73 @@ class Loader:
         def load() -> Loaded[Framework]:
             loaded = self._read(path, Framework)
             findings = check_framework(loaded.model)
-            if path.name == "framework.yaml" and path.parent.name != loaded.model.id:
-                message = (
-                    f"the id '{loaded.model.id}' must match its folder name '{path.parent.name}'"
-                )
-                findings.append(Finding(("id",), message))
+            findings.extend(_folder_findings(path, loaded.model))
             return loaded.with_findings(findings)
 
         return self._cached("framework", path, load)
 
-    def framework_by_id(self, ident: str, wanted_by: Loaded[Any]) -> Loaded[Framework]:
-        found = self.catalog.frameworks()
-        return self.framework(
-            self._find(found, ident, "framework", wanted_by.doc, wanted_by.problems)
+    def framework_by_id(
+        self, ident: str, wanted_by: Loaded[Any], version: str | None = None
+    ) -> Loaded[Framework]:
+        """The framework `ident`: with a `version` specifier, the newest release it admits among
+        the current one and the kept earlier ones (`frameworks/<id>/<version>/`); when none does,
+        the current one, so that the mismatch is reported against it."""
+        current = self.framework(
+            self._find(
+                self.catalog.frameworks(), ident, "framework", wanted_by.doc, wanted_by.problems
+            )
         )
+        if version is None:
+            return current
+        try:
+            spec = SpecifierSet(version)
+        except InvalidSpecifier:
+            return current  # the questionnaire check reports the bad specifier
+        admitted = [current] if _version(current.model.version) in spec else []
+        for found in self.catalog.releases(ident):
+            release = _version(found.release or "")
+            if release is not None and release in spec:
+                admitted.append(self.framework(found.path))
+        if not admitted:
+            return current
+        return max(admitted, key=lambda fw: _version(fw.model.version) or Version("0"))
 
     def questionnaire(self, path: Path) -> tuple[Loaded[Questionnaire], Loaded[Framework]]:
         def load() -> tuple[Loaded[Questionnaire], Loaded[Framework]]:
             loaded = self._read(path, Questionnaire)
-            fw = self.framework_by_id(loaded.model.framework, loaded)
-            return loaded.with_findings(check_questionnaire(loaded.model, fw.model)), fw
+            model = loaded.model
+            fw = self.framework_by_id(model.framework, loaded, model.framework_version)
+            return loaded.with_findings(check_questionnaire(model, fw.model)), fw
 
         return self._cached("questionnaire", path, load)
 
     def benchmark(self, path: Path) -> tuple[Loaded[Benchmark], Loaded[Framework]]:
+        """A benchmark, checked against the framework release whose folder holds it
+        (`frameworks/<id>/<version>/benchmarks/`), else against the current framework."""
+
         def load() -> tuple[Loaded[Benchmark], Loaded[Framework]]:
             loaded = self._read(path, Benchmark)
-            fw = self.framework_by_id(loaded.model.framework, loaded)
+            fw = self._release_beside(path, loaded.model.framework)
+            if fw is None:
+                fw = self.framework_by_id(loaded.model.framework, loaded)
             return loaded.with_findings(check_benchmark(loaded.model, fw.model)), fw
 
         return self._cached("benchmark", path, load)
+
+    def _release_beside(self, path: Path, ident: str) -> Loaded[Framework] | None:
+        folder = path.parent.parent  # .../frameworks/<id>/<version>/benchmarks/<bm>.yaml
+        if folder.parent.name != ident or not (folder / "framework.yaml").is_file():
+            return None
+        if _version(folder.name) is None:
+            return None
+        return self.framework(folder / "framework.yaml")
 
     def benchmark_for(self, spec: str | None, fw: Loaded[Framework]) -> Loaded[Benchmark] | None:
         """`--benchmark ID|FILE`, or the framework's default; None when neither exists."""
         ident = spec or fw.model.default_benchmark
         if ident is None:
             return None
-        known = self.catalog.benchmarks(fw.model.id)
+        known = self.catalog.benchmarks(fw.model.id, release_of(fw.path, fw.model))
         if looks_like_path(ident):
             path = Path(ident)
             if not path.is_file():
@@ -320,6 +352,37 @@ class Loader:
             self._cache[key] = load()
         cached: T = self._cache[key]
         return cached
+
+
+def release_of(path: Path, fw: Framework) -> str | None:
+    """The version folder a kept earlier release lives in (`frameworks/<id>/<version>/`), or None
+    for a framework at `frameworks/<id>/framework.yaml`."""
+    folder = path.parent
+    if folder.name == fw.version and folder.parent.name == fw.id:
+        return folder.name
+    return None
+
+
+def _folder_findings(path: Path, fw: Framework) -> list[Finding]:
+    if path.name != "framework.yaml":
+        return []
+    folder = path.parent
+    if folder.name == fw.id:
+        return []
+    if folder.parent.name == fw.id and _version(folder.name) is not None:
+        if folder.name == fw.version:
+            return []
+        message = f"the version '{fw.version}' must match its release folder name '{folder.name}'"
+        return [Finding(("version",), message)]
+    message = f"the id '{fw.id}' must match its folder name '{folder.name}'"
+    return [Finding(("id",), message)]
+
+
+def _version(text: str) -> Version | None:
+    try:
+        return Version(text)
+    except InvalidVersion:
+        return None
 
 
 def looks_like_path(ref: str) -> bool:

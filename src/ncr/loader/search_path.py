@@ -4,6 +4,12 @@ Each root is laid out like the repository: `frameworks/<id>/framework.yaml`,
 `frameworks/<id>/benchmarks/<id>.yaml`, `questionnaires/<id>.yaml`. User roots come first, built-ins
 last; the same id found twice is an error naming both files, but only when that id is looked up: a
 stray copy in some folder on the path must not break the files that do not use it.
+
+Earlier releases of a framework stay beside the current one, each in a folder named by its version
+with its own benchmarks: `frameworks/<id>/<version>/framework.yaml` and
+`frameworks/<id>/<version>/benchmarks/*.yaml`. A questionnaire's `framework_version` specifier
+picks the newest release it admits (the loader does the picking), so reviews made with an older
+questionnaire keep assessing as before.
 """
 
 from __future__ import annotations
@@ -38,6 +44,9 @@ class Found:
         message = f"{self.kind} id '{self.id}' is defined in {self.path} and {names}; rename one"
         return Problem(str(self.others[0]), 1, 1, message)
 
+    # for a kept earlier release of a framework: its version (the folder name); None otherwise
+    release: str | None = None
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -68,9 +77,18 @@ class Catalog:
     def questionnaires(self) -> dict[str, Found]:
         return self._collect("questionnaire", self._glob("questionnaires/*.yaml"), _stem)
 
-    def benchmarks(self, framework: str) -> dict[str, Found]:
-        found = self._glob(f"frameworks/{framework}/benchmarks/*.yaml")
-        return self._collect("benchmark", found, _stem)
+    def releases(self, framework: str) -> list[Found]:
+        """The kept earlier releases of a framework, `frameworks/<id>/<version>/framework.yaml`,
+        in every root; the current one is `frameworks()[framework]`."""
+        return [
+            Found(framework, path, origin, release=path.parent.name)
+            for path, origin in self._glob(f"frameworks/{framework}/*/framework.yaml")
+            if path.parent.name != "benchmarks"
+        ]
+
+    def benchmarks(self, framework: str, release: str | None = None) -> dict[str, Found]:
+        folder = f"frameworks/{framework}" + (f"/{release}" if release else "")
+        return self._collect("benchmark", self._glob(f"{folder}/benchmarks/*.yaml"), _stem)
 
     def _glob(self, pattern: str) -> list[tuple[Path, str]]:
         return [
