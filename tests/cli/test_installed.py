@@ -33,16 +33,23 @@ def test_list_shows_each_document_with_its_origin(run_ncr: RunNcr) -> None:
     assert result.exit_code == 0, result.output
     table = rows(result.stdout)
     assert ["mini", "1.2.0", "Mini test framework", str(LIB)] in table
+    # every release of a framework is listed; questionnaires and benchmarks name the one they use
+    assert ["ncr-core", "1.1.0", "National Cyber Review core framework", BUILTIN] in table
     assert ["ncr-core", "1.0.0", "National Cyber Review core framework", BUILTIN] in table
-    assert ["mini-q2", "mini", "Mini questionnaire, second cycle", str(LIB)] in table
+    assert ["mini-q2", "mini 1.2.0", "Mini questionnaire, second cycle", str(LIB)] in table
     assert [
         "ncr-core-2026",
-        "ncr-core",
+        "ncr-core 1.1.0",
         "National Cyber Review questionnaire, 2026 cycle",
         BUILTIN,
     ] in table
-    assert ["ref", "mini", "Reference for tests", str(LIB)] in table
-    assert next(r[:2] for r in table if r[0] == "good-practice") == ["good-practice", "ncr-core"]
+    assert ["ncr-core-2023", "ncr-core 1.0.0"] in [r[:2] for r in table]
+    assert ["ref", "mini 1.2.0", "Reference for tests", str(LIB)] in table
+    good_practice = [r[:2] for r in table if r[0] == "good-practice"]
+    assert good_practice == [
+        ["good-practice", "ncr-core 1.1.0"],
+        ["good-practice", "ncr-core 1.0.0"],
+    ]
 
 
 def test_list_as_json(run_ncr: RunNcr) -> None:

@@ -197,7 +197,8 @@ class Loader:
             spec = SpecifierSet(version)
         except InvalidSpecifier:
             return current  # the questionnaire check reports the bad specifier
-        admitted = [current] if _version(current.model.version) in spec else []
+        current_version = _version(current.model.version)
+        admitted = [current] if current_version is not None and current_version in spec else []
         for found in self.catalog.releases(ident):
             release = _version(found.release or "")
             if release is not None and release in spec:

@@ -32,11 +32,11 @@ def test_text_leads_with_the_headline_then_the_movers(run_ncr: RunNcr) -> None:
 
 
 def test_changed_answers_are_limited_on_screen(run_ncr: RunNcr) -> None:
-    # Corvania's two reviews change 43 answers; the screen shows 15, largest score change first.
+    # Corvania's two reviews change 46 answers; the screen shows 15, largest score change first.
     examples = EXAMPLES
     result = run_ncr("diff", examples / "xc-2023.yaml", examples / "xc-2026.yaml")
     assert result.exit_code == 0, result.output
-    assert "…and 28 more" in result.stdout
+    assert "…and 31 more" in result.stdout
     assert result.stdout.index("T5.2") < result.stdout.index("L8.1")  # -80 before +40
 
 
