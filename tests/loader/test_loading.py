@@ -115,3 +115,101 @@ def test_the_benchmark_is_the_framework_default_or_the_one_asked_for(loader: Loa
         str(err.value)
         == "no benchmark 'peers' for framework mini (known: edges, pillars-only, ref)"
     )
+
+
+# --- framework releases: frameworks/<id>/<version>/ beside the current one -----------------------
+
+RELEASE_FW = """id: demo
+version: {version}
+title: Demo {version}
+levels: [{{level: 1, name: Low, min: 0}}, {{level: 2, name: High, min: 50}}]
+default_benchmark: target
+pillars:
+  - id: p
+    title: P
+    indicators:
+      - {{id: p.a, title: A}}
+{extra}
+"""
+RELEASE_BM = """id: target
+framework: demo
+title: Target of {version}
+overall: 50
+indicators: {{{indicators}}}
+"""
+RELEASE_QN = """id: {ident}
+framework: demo
+framework_version: "{spec}"
+title: Q
+sections:
+  - id: s
+    title: S
+    questions:
+      - {{id: A1, indicator: p.a, text: A?, type: yes_no}}
+"""
+
+
+def _release_library(root: Path) -> Path:
+    """demo 2.0.0 current (with an indicator p.b), demo 1.0.0 kept in frameworks/demo/1.0.0/."""
+    current = root / "frameworks" / "demo"
+    kept = current / "1.0.0"
+    for folder, version, extra, indicators in [
+        (current, "2.0.0", "      - {id: p.b, title: B}", "p.a: 60, p.b: 70"),
+        (kept, "1.0.0", "", "p.a: 40"),
+    ]:
+        (folder / "benchmarks").mkdir(parents=True)
+        (folder / "framework.yaml").write_text(
+            RELEASE_FW.format(version=version, extra=extra), encoding="utf-8"
+        )
+        (folder / "benchmarks" / "target.yaml").write_text(
+            RELEASE_BM.format(version=version, indicators=indicators), encoding="utf-8"
+        )
+    (root / "questionnaires").mkdir()
+    for ident, spec in [("q-old", ">=1.0,<2.0"), ("q-new", ">=2.0"), ("q-any", ">=1.0")]:
+        (root / "questionnaires" / f"{ident}.yaml").write_text(
+            RELEASE_QN.format(ident=ident, spec=spec), encoding="utf-8"
+        )
+    return root
+
+
+def test_a_questionnaire_gets_the_newest_release_its_specifier_admits(tmp_path: Path) -> None:
+    root = _release_library(tmp_path)
+    loader = Loader(Catalog.create([root], env={}))
+    versions = {
+        ident: loader.questionnaire(root / "questionnaires" / f"{ident}.yaml")[1].model.version
+        for ident in ("q-old", "q-new", "q-any")
+    }
+    assert versions == {"q-old": "1.0.0", "q-new": "2.0.0", "q-any": "2.0.0"}
+
+
+def test_a_kept_release_is_benchmarked_with_the_benchmarks_kept_beside_it(tmp_path: Path) -> None:
+    root = _release_library(tmp_path)
+    loader = Loader(Catalog.create([root], env={}))
+    _, old = loader.questionnaire(root / "questionnaires" / "q-old.yaml")
+    _, new = loader.questionnaire(root / "questionnaires" / "q-new.yaml")
+    old_bm, new_bm = loader.benchmark_for(None, old), loader.benchmark_for(None, new)
+    assert old_bm is not None and old_bm.model.title == "Target of 1.0.0"
+    assert new_bm is not None and new_bm.model.title == "Target of 2.0.0"
+    # checked against its own release: p.b does not exist in 1.0.0 and is not asked for there
+    assert loader.benchmark(old_bm.path)[1].model.version == "1.0.0"
+
+
+def test_no_release_admitted_is_reported_against_the_current_one(tmp_path: Path) -> None:
+    root = _release_library(tmp_path)
+    path = root / "questionnaires" / "q-none.yaml"
+    path.write_text(RELEASE_QN.format(ident="q-none", spec=">=3.0"), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        Loader(Catalog.create([root], env={})).questionnaire(path)
+    assert any("version 2.0.0, which '>=3.0' does not admit" in m for m in messages(err))
+
+
+def test_a_release_folder_must_be_named_by_its_version(tmp_path: Path) -> None:
+    root = _release_library(tmp_path)
+    wrong = root / "frameworks" / "demo" / "1.5.0"
+    wrong.mkdir()
+    (wrong / "framework.yaml").write_text(
+        RELEASE_FW.format(version="1.4.0", extra=""), encoding="utf-8"
+    )
+    with pytest.raises(InputError) as err:
+        Loader(Catalog.create([root], env={})).framework(wrong / "framework.yaml")
+    assert any("must match its release folder name '1.5.0'" in m for m in messages(err))
