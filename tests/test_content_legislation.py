@@ -94,3 +94,15 @@ def test_the_example_renders(run_ncr: RunNcr, tmp_path: Any, suffix: str) -> Non
     text = target.read_text(encoding="utf-8")
     assert "Art. 35 24/7 network" in text
     assert "Reservation or declaration made" in text or suffix == ".json"
+
+
+def test_two_checklists_of_one_country_diff(run_ncr: RunNcr, tmp_path: Any) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    later = text.replace("year: 2026", "year: 2028").replace("date: 2026-04-08", "date: 2028-04-08")
+    later = later.replace('  B15:\n    answer: "partial"', '  B15:\n    answer: "yes"')
+    assert later.count("2028") == 2 and '  B15:\n    answer: "yes"' in later
+    path = tmp_path / "xb-2028-legislation.yaml"
+    path.write_text(later, encoding="utf-8")
+    result = run_ncr("diff", EXAMPLE, path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert '"question": "B15"' in result.stdout
