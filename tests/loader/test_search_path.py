@@ -90,3 +90,12 @@ def test_builtin_documents_are_found_without_any_path() -> None:
     assert {"good-practice", "global-baseline"} <= set(catalog.benchmarks("ncr-core"))
     assert all(found.origin == BUILTIN for found in catalog.frameworks().values())
     assert isinstance(catalog.frameworks()["ncr-core"].path, Path)
+
+
+def test_kept_framework_releases_are_found_with_their_benchmarks() -> None:
+    catalog = Catalog.create([], env={})
+    releases = catalog.releases("ncr-core")
+    assert [(r.id, r.release) for r in releases] == [("ncr-core", "1.0.0")]
+    assert releases[0].path.parent.name == "1.0.0"
+    assert set(catalog.benchmarks("ncr-core", "1.0.0")) == {"good-practice", "global-baseline"}
+    assert catalog.releases("cybercrime-legislation") == []
