@@ -3,6 +3,7 @@ its rules fire when they should, and its example assesses and renders like any r
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -106,3 +107,16 @@ def test_two_checklists_of_one_country_diff(run_ncr: RunNcr, tmp_path: Any) -> N
     result = run_ncr("diff", EXAMPLE, path, "--format", "json")
     assert result.exit_code == 0, result.output
     assert '"question": "B15"' in result.stdout
+
+
+def test_the_checklist_goes_through_the_focal_point_workbook(
+    run_ncr: RunNcr, tmp_path: Any
+) -> None:
+    workbook, back = tmp_path / "checklist.xlsx", tmp_path / "back.yaml"
+    assert run_ncr("export", EXAMPLE, "-o", workbook).exit_code == 0
+    assert run_ncr("import", workbook, "-o", back).exit_code == 0
+    before = run_ncr("assess", EXAMPLE, "--format", "json")
+    after = run_ncr("assess", back, "--format", "json")
+    assert before.exit_code == after.exit_code == 0
+    assert '"B2"' in back.read_text(encoding="utf-8") or "B2:" in back.read_text(encoding="utf-8")
+    assert json.loads(after.stdout)["overall"] == json.loads(before.stdout)["overall"]
