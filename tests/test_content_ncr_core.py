@@ -153,3 +153,14 @@ def test_the_four_countries_have_clearly_different_profiles(loader: Loader) -> N
         for name, r in result.items()
     }
     assert safeguards["xd"] < 40 < safeguards["xb"]
+
+
+def test_links_whose_meaning_changed_carry_only_what_still_holds(current: Any) -> None:
+    qn, _ = current
+    questions = {q.id: q for q in qn.model.questions()}
+    maps = {ident: questions[ident].value_map for ident in ("I1.1", "T1.1", "L2.2", "T6.5")}
+    # 2023 "current" meant "in force"; in 2026 it means "in force without a cybercrime chapter"
+    assert maps["I1.1"] is not None and "current" not in maps["I1.1"]
+    # 2023 counted government-only CSIRTs; the fraud offence is narrowed: only "no" carries
+    assert maps["T1.1"] == {"no": "no"} and maps["L2.2"] == {"no": "no"}
+    assert maps["T6.5"] == {"yes": "all"}

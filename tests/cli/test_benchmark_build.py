@@ -175,7 +175,8 @@ def test_output_rules(run_ncr: RunNcr, tmp_path: Path) -> None:
 
 
 def test_each_countrys_latest_final_review_only(run_ncr: RunNcr) -> None:
-    # examples: XA and XB reviewed in 2023 and 2026 (all final); XC final in 2023, draft in 2026
+    # examples: XA and XB reviewed in 2023 and 2026 (all final); XC final in 2023, draft in 2026;
+    # XD final in 2026 only
     result = run_ncr("benchmark", "build", *sorted(EXAMPLES.glob("x?-20??.yaml")), "--id", "p")
     assert result.exit_code == 0, result.stderr
     data = yaml.safe_load(result.stdout)
@@ -183,9 +184,10 @@ def test_each_countrys_latest_final_review_only(run_ncr: RunNcr) -> None:
         {"country": "XA", "year": 2026},
         {"country": "XB", "year": 2026},
         {"country": "XC", "year": 2023},
+        {"country": "XD", "year": 2026},
     ]
     err = " ".join(result.stderr.split())
-    assert "benchmark p from 3 countries (3 of 6 responses: the latest final review of each)" in err
+    assert "benchmark p from 4 countries (4 of 7 responses: the latest final review of each)" in err
     assert "left out XA 2023: XA 2026 is a later review of the country" in err
     assert "left out XC 2026: a draft (pass --include-drafts to count drafts)" in err
 

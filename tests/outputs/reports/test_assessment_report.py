@@ -101,18 +101,18 @@ def test_hostile_text_stays_literal_in_markdown(draft: Assessment) -> None:
     assert r"Note: \# Not a heading - not a list \| not a cell \[not\](a-link) \*\*not bold" in md
 
 
-def test_borealis_2026_promises_no_gain_the_caps_do_not_allow() -> None:
-    # Borealis 2026 is capped at 59.9 overall by no-strategy-in-force (uncapped 61.5): raising
-    # forensics changes nothing while the strategy is expired, whatever its 1.1 nominal points.
-    result = assess_example("xb-2026")
+def test_dravonia_2026_promises_no_gain_the_caps_do_not_allow() -> None:
+    # Dravonia 2026 is capped at 59.9 overall by powers-outpace-safeguards (uncapped 72.2): raising
+    # oversight changes nothing while the safeguards stay weak, whatever its 1.0 nominal points.
+    result = assess_example("xd-2026")
     text = assessment_report.md(result).decode()
-    forensics = text[text.index("Digital forensics capability and accreditation\n") :]
-    assert "· **0.0** points at stake" in forensics[:400]
-    assert "holds, this raises the overall score by 0.0 points, not 1.1." in forensics[:900]
-    # the strategy itself lifts the cap: 3.1 points, twice its 1.5 share
-    assert "1. **National strategy covering cybercrime** — 3.1 points at stake\n" in text
-    # and the annex shows where the 59.9 comes from, down to the cap's -1.6
-    assert "| Cap on the overall score | | -1.6 | -1.6 |" in text
+    oversight = text[text.index("Oversight and accountability\n") :]
+    assert "· **0.0** points at stake" in oversight[:400]
+    assert "holds, this raises the overall score by 0.0 points, not 1.0." in oversight[:900]
+    # the safeguards themselves lift the cap
+    assert "**Conditions and safeguards on investigative powers** — 14.6 points at stake\n" in text
+    # and the annex shows where the 59.9 comes from, down to the cap's -12.3
+    assert "| Cap on the overall score | | -12.3 | -12.3 |" in text
 
 
 def test_stakes_report_shows_contributions_per_pillar() -> None:

@@ -72,19 +72,20 @@ def test_pdf_report_shows_the_headline_on_every_reading(run_ncr: RunNcr, tmp_pat
 
 
 def test_borealis_diff_states_the_like_for_like_change(run_ncr: RunNcr, tmp_path: Path) -> None:
-    # 73 of the 2026 questions are new; on the 92 both cycles asked the overall change is the same
-    # +26.0 (both reviews capped as assessed), and three indicators moved by the questionnaire only
+    # 116 of the 2026 questions are new (ncr-core 1.1.0) and 2 are no longer asked; on the 90 both
+    # cycles asked the change is +35.1, against +23.6 as assessed; three indicators moved by the
+    # questionnaire only
     target = tmp_path / "xb-diff.md"
     result = run_ncr("diff", EXAMPLES / "xb-2023.yaml", EXAMPLES / "xb-2026.yaml", "-o", target)
     assert result.exit_code == 0, result.output
     headline = (
-        "Overall 33.9 → 59.9 (+26.0, the same like for like), level 2 Formative → 3 Established; "
-        "92 questions shared, 73 new, 0 dropped"
+        "Overall 33.9 → 57.5 (+23.6 as assessed, +35.1 like for like), level 2 Formative → 3 "
+        "Established; 90 questions shared, 116 new, 2 dropped"
     )
     assert f"wrote {target} — {headline}" in result.stderr
     text = target.read_text(encoding="utf-8")
     assert f"**{headline}**" in text
-    assert "Scored on the 92 questions both reviews asked, the change is +26.0 points." in text
+    assert "Scored on the 90 questions both reviews asked, the change is +35.1 points." in text
     moved = text[text.index("### Moved only by the questionnaire (3)") :]
     assert (
         "| Personal data protection (legal.data-protection) | 60.0 | 48.9 | -11.1 | +0.0 |" in moved
