@@ -7,11 +7,11 @@ overall 82.73; tech.stats is not applicable. With L1 "no" instead, offences is (
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from assessing import MINI_A, assess_file, write_variant
-import dataclasses
-
 from ncr.engine.peer_benchmark import PeerScores, build_benchmark, choose_peers, peer_scores
 
 
