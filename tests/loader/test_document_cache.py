@@ -146,3 +146,13 @@ def test_the_users_own_documents_are_never_cached(tmp_path: Path) -> None:
     loader = Loader(Catalog.create([LIB], env={}), parse_cache=cache)
     loader.framework(LIB / "frameworks" / "mini" / "framework.yaml")
     assert not cache.exists()
+
+
+def test_a_parse_with_faults_set_aside_is_not_kept(tmp_path: Path) -> None:
+    # a duplicated key is reported and set aside: reported again on every run, so never cached
+    def partial(data: bytes, file: str) -> YamlDoc:
+        return parse_yaml(data, file, partial=True)
+
+    doc = cached_parse(b"id: a\nid: b\ntitle: T\n", "dup.yaml", partial, tmp_path)
+    assert doc.problems
+    assert list(tmp_path.iterdir()) == []
