@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ncr.cli.boundary import EXIT_OK, stderr
+from ncr.cli.boundary import EXIT_OK, print_problems, stderr
 from ncr.documents import Benchmark
 from ncr.engine.peer_benchmark import (
     STATISTICS,
@@ -32,6 +32,8 @@ from ncr.problems import InputError, Problem, UsageError
 HEADER = "# A peer benchmark built by `ncr benchmark build`; `source` says from what.\n"
 # Only --id and --title come from the command line; everything else was validated on load.
 OPTION_OF = {"id": "--id", "title": "--title"}
+# Up to this many warnings are shown as located lines; more are counted in one line.
+SHOWN_WARNINGS = 20
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,10 @@ def run(opts: PeersOptions) -> int:
     everything, warnings = assess_all(loader, opts.files, err)
     if opts.output:  # again, now that the questionnaires and frameworks read are known
         check_target(opts.output, inputs=opts.files, force=opts.force, read=loader.read)
-    if warnings:
-        # thousands of "no answer" lines would bury the result; validate lists them per file
-        err.print(f"[yellow]{warnings:,} warning(s)[/]; `ncr validate FILE` lists them")
+    if len(warnings) <= SHOWN_WARNINGS:
+        print_problems(warnings, err)
+    else:  # thousands of "no answer" lines would bury the result; validate lists them per file
+        err.print(f"[yellow]{len(warnings):,} warning(s)[/]; `ncr validate FILE` lists them")
     chosen = choose_peers(everything, include_drafts=opts.include_drafts)
     if not chosen.kept:
         raise UsageError(
@@ -88,12 +91,15 @@ def _report(opts: PeersOptions, chosen: Selection, err: Console) -> None:
         err.print(f"  left out {peer.country} {peer.year}: {reason}", markup=False)
 
 
-def assess_all(loader: Loader, files: Sequence[Path], err: Console) -> tuple[list[PeerScores], int]:
-    """The scores of every response and the number of warnings, or every problem in all of them;
-    all of one framework. Only the scores are kept, so any number of responses fits in memory."""
+def assess_all(
+    loader: Loader, files: Sequence[Path], err: Console
+) -> tuple[list[PeerScores], list[Problem]]:
+    """The scores of every response and its warnings, or every problem in all of them;
+    all of one framework. Only the scores and warnings are kept, not the assessments, so any
+    number of responses fits in memory."""
     peers: list[PeerScores] = []
     problems: list[Problem] = []
-    warnings = 0
+    warnings: list[Problem] = []
     first: tuple[str, str] | None = None  # the first response's file and framework
     with _progress(err) as progress:
         task = progress.add_task("assessing", total=len(files))
@@ -110,7 +116,7 @@ def assess_all(loader: Loader, files: Sequence[Path], err: Console) -> tuple[lis
             first = first or (review.response.name, peer.framework)
             if peer.framework != first[1]:
                 problems.append(_mixed(review, peer.framework, first))
-            warnings += len(result.warnings)
+            warnings += [w.as_problem() for w in result.warnings]
             peers.append(peer)
     if problems:
         raise InputError(problems)
