@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -9,8 +10,10 @@ BUILTIN = "built-in"
 SHIPPED = ("frameworks", "questionnaires", "templates")
 
 
+@lru_cache(maxsize=1)
 def builtin_root() -> Path:
-    """The shipped documents: inside the installed wheel, or at the top of a source checkout."""
+    """The shipped documents: inside the installed wheel, or at the top of a source checkout.
+    Found once a process: each review's provenance asks for it several times."""
     packaged = Path(str(resources.files("ncr"))) / "_data"
     if packaged.is_dir():
         return packaged
@@ -21,7 +24,7 @@ def builtin_root() -> Path:
 def _shipped_part(path: Path) -> Path | None:
     """`path` relative to the built-in root when it is a shipped document or template, else None."""
     try:
-        inside = path.resolve().relative_to(builtin_root().resolve())
+        inside = _resolved(path).relative_to(_resolved(builtin_root()))
     except ValueError:
         return None
     # a source checkout's root also holds examples/ and tests/, which are not shipped documents
@@ -38,6 +41,13 @@ def display_path(path: Path) -> str:
     folders and read the same on every machine; others as given."""
     inside = _shipped_part(path)
     return str(path) if inside is None else f"built-in:{inside.as_posix()}"
+
+
+@lru_cache(maxsize=256)
+def _resolved(path: Path) -> Path:
+    # each review names its framework, questionnaire and benchmark: finding and resolving them
+    # again for each of thousands of files took 5 % of a compare
+    return path.resolve()
 
 
 def template_dir() -> Path:

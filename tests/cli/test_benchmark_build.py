@@ -200,3 +200,29 @@ def test_drafts_count_when_asked(run_ncr: RunNcr) -> None:
     only_drafts = run_ncr("benchmark", "build", files[1], "--id", "p")
     assert only_drafts.exit_code == 2
     assert "every response given is a draft" in only_drafts.stderr
+
+
+def test_six_hundred_responses_make_a_benchmark_and_their_warnings_are_counted(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    # 600 reviews named in `source` once took 5,400 characters, over its 5,000 limit (exit 2)
+    data = yaml.safe_load((RESPONSES / "mini-gaps.yaml").read_text(encoding="utf-8"))
+    data["review"]["status"] = "final"
+    files = []
+    for n in range(600):  # 600 countries (AA, AB, … WB), each its latest final review
+        data["country"] = {"code": chr(65 + n // 26) + chr(65 + n % 26), "name": "Peer"}
+        path = tmp_path / f"peer-{n}.yaml"
+        path.write_text(yaml.safe_dump(data), encoding="utf-8")
+        files.append(path)
+    # mini-gaps leaves L4 out, gives L1 without evidence and answers T2, which does not apply
+    warnings = run_ncr("validate", "--path", LIB, files[0]).stderr.count(": warning: ")
+    assert warnings == 3
+    result = run_ncr("benchmark", "build", "--path", LIB, *files, "--id", "world")
+    assert result.exit_code == 0, result.stderr
+    built = yaml.safe_load(result.stdout)
+    assert built["title"] == "Peers: median of 600 responses"
+    assert built["source"].endswith(" more; statistic: median")
+    assert built["overall"] == 2.0  # every copy scores mini-gaps' 2.00
+    # one line counting them, not 600 × warnings lines
+    assert f"{600 * warnings:,} warning(s)" in result.stderr
+    assert "no answer to" not in result.stderr

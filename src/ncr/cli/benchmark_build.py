@@ -2,28 +2,38 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ncr.cli.boundary import EXIT_OK, print_problems, stderr
 from ncr.documents import Benchmark
-from ncr.engine import Assessment
-from ncr.engine.peer_benchmark import STATISTICS, Selection, build_benchmark, choose_peers
+from ncr.engine.peer_benchmark import (
+    STATISTICS,
+    PeerScores,
+    Selection,
+    build_benchmark,
+    choose_peers,
+    peer_scores,
+)
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_target, write_atomic
 from ncr.outputs.display import plural
 from ncr.outputs.yaml_writer import dump
 from ncr.pipeline import Review, assess_review, open_review
-from ncr.problems import InputError, UsageError
+from ncr.problems import InputError, Problem, UsageError
 
 HEADER = "# A peer benchmark built by `ncr benchmark build`; `source` says from what.\n"
 # Only --id and --title come from the command line; everything else was validated on load.
 OPTION_OF = {"id": "--id", "title": "--title"}
+# Up to this many warnings are shown as located lines; more are counted in one line.
+SHOWN_WARNINGS = 20
 
 
 @dataclass(frozen=True)
@@ -44,11 +54,14 @@ def run(opts: PeersOptions) -> int:
     if opts.output:
         check_target(opts.output, inputs=opts.files, force=opts.force)
     loader = Loader(Catalog.create(opts.paths))
-    assessed = assess_all(loader, opts.files)
+    err = stderr()
+    everything, warnings = assess_all(loader, opts.files, err)
     if opts.output:  # again, now that the questionnaires and frameworks read are known
         check_target(opts.output, inputs=opts.files, force=opts.force, read=loader.read)
-    everything = [result for _, result in assessed]
-    print_problems([w.as_problem() for result in everything for w in result.warnings])
+    if len(warnings) <= SHOWN_WARNINGS:
+        print_problems(warnings, err)
+    else:  # thousands of "no answer" lines would bury the result; validate lists them per file
+        err.print(f"[yellow]{len(warnings):,} warning(s)[/]; `ncr validate FILE` lists them")
     chosen = choose_peers(everything, include_drafts=opts.include_drafts)
     if not chosen.kept:
         raise UsageError(
@@ -59,14 +72,13 @@ def run(opts: PeersOptions) -> int:
     if opts.output:
         write_atomic(opts.output, text.encode())
     else:
-        Console(highlight=False).out(text, end="")
-    _report(opts, chosen)
+        sys.stdout.write(text)
+    _report(opts, chosen, err)
     return EXIT_OK
 
 
-def _report(opts: PeersOptions, chosen: Selection) -> None:
+def _report(opts: PeersOptions, chosen: Selection, err: Console) -> None:
     """How many countries the benchmark stands on, and which responses it left out and why."""
-    err = stderr()
     kept = chosen.kept
     which = "latest review" if opts.include_drafts else "latest final review"
     where = f"wrote {opts.output} — " if opts.output else ""
@@ -75,45 +87,65 @@ def _report(opts: PeersOptions, chosen: Selection) -> None:
         f" ({len(kept)} of {len(kept) + len(chosen.left_out)} responses: the {which} of each)",
         markup=False,
     )
-    for result, reason in chosen.left_out:
-        err.print(f"  left out {result.country.code} {result.year}: {reason}", markup=False)
+    for peer, reason in chosen.left_out:
+        err.print(f"  left out {peer.country} {peer.year}: {reason}", markup=False)
 
 
-def assess_all(loader: Loader, files: Sequence[Path]) -> list[tuple[Review, Assessment]]:
-    """Every response assessed, or every problem in all of them; all of one framework."""
-    assessed, problems = [], []
-    for path in files:
-        try:
-            review = open_review(loader, path, with_benchmark=False)
-        except InputError as err:
-            problems += err.problems
-            continue
-        assessed.append((review, assess_review(review)))
+def assess_all(
+    loader: Loader, files: Sequence[Path], err: Console
+) -> tuple[list[PeerScores], list[Problem]]:
+    """The scores of every response and its warnings, or every problem in all of them;
+    all of one framework. Only the scores and warnings are kept, not the assessments, so any
+    number of responses fits in memory."""
+    peers: list[PeerScores] = []
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    first: tuple[str, str] | None = None  # the first response's file and framework
+    with _progress(err) as progress:
+        task = progress.add_task("assessing", total=len(files))
+        for path in files:
+            try:
+                review = open_review(loader, path, with_benchmark=False)
+            except InputError as error:
+                problems += error.problems
+                continue
+            finally:
+                progress.advance(task)
+            result = assess_review(review)
+            peer = peer_scores(result)
+            first = first or (review.response.name, peer.framework)
+            if peer.framework != first[1]:
+                problems.append(_mixed(review, peer.framework, first))
+            warnings += [w.as_problem() for w in result.warnings]
+            peers.append(peer)
     if problems:
         raise InputError(problems)
-    raise_on_mixed_frameworks(assessed)
-    return assessed
+    return peers, warnings
 
 
-def raise_on_mixed_frameworks(assessed: Sequence[tuple[Review, Assessment]]) -> None:
-    first_review, first = assessed[0]
-    problems = [
-        review.response.doc.problem(
-            ("questionnaire",),
-            f"this response is for framework '{result.framework.id}', but "
-            f"{first_review.response.name} is for '{first.framework.id}': "
-            "a benchmark is built from responses of one framework",
-        )
-        for review, result in assessed[1:]
-        if result.framework.id != first.framework.id
-    ]
-    if problems:
-        raise InputError(problems)
+def _progress(err: Console) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
 
 
-def _build(results: Sequence[Assessment], opts: PeersOptions) -> Benchmark:
+def _mixed(review: Review, framework: str, first: tuple[str, str]) -> Problem:
+    return review.response.doc.problem(
+        ("questionnaire",),
+        f"this response is for framework '{framework}', but {first[0]} is for '{first[1]}': "
+        "a benchmark is built from responses of one framework",
+    )
+
+
+def _build(peers: Sequence[PeerScores], opts: PeersOptions) -> Benchmark:
     try:
-        return build_benchmark(results, ident=opts.ident, stat=opts.stat, title=opts.title)
+        return build_benchmark(peers, ident=opts.ident, stat=opts.stat, title=opts.title)
     except ValidationError as err:
         reasons = "; ".join(
             f"{OPTION_OF.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in err.errors()

@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from ncr.documents.common import Document, Id, LongText, Score, ShortText, ValueText, Weight
+from ncr.documents.condition_walk import applies_if_order, questions_named
 from ncr.documents.conditions import Condition
 
 # With the text cap of every file (loader/yaml_limits.py), this bounds the length of a report:
@@ -102,3 +103,18 @@ class Questionnaire(Document):
 
     def questions(self) -> list[Question]:
         return [q for section in self.sections for q in section.questions]
+
+    @cached_property
+    def by_id(self) -> dict[str, Question]:
+        """Every question by id, in order (built once: the model never changes after load)."""
+        return {q.id: q for q in self.questions()}
+
+    @cached_property
+    def applies_if_order(self) -> tuple[str, ...]:
+        """The question ids in an order where each comes after every question its `applies_if`
+        names (see `condition_walk.applies_if_order`); computed once, not for every response."""
+        depends_on = {
+            qid: questions_named(q.applies_if) if q.applies_if else []
+            for qid, q in self.by_id.items()
+        }
+        return tuple(applies_if_order(depends_on)[0])

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ncr.documents import Framework, Pillar, Question, Questionnaire, Response, Rule
-from ncr.documents.condition_walk import applies_if_order, questions_named
 from ncr.documents.vocabulary import NA, OVERALL
 from ncr.engine.answers import Normalized, ScoredAnswer, normalize, score_answer
 from ncr.engine.evaluation import Facts, holds
@@ -58,7 +57,7 @@ def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
 
 def score_answers(questionnaire: Questionnaire, response: Response) -> dict[str, ScoredAnswer]:
     """Every question's score, with `applies_if` resolved (chains allowed, cycles refused at load)."""
-    questions = {q.id: q for q in questionnaire.questions()}
+    questions = questionnaire.by_id
     raw = {
         qid: normalize(questions[qid], a.answer)
         for qid, a in response.answers.items()
@@ -70,11 +69,7 @@ def score_answers(questionnaire: Questionnaire, response: Response) -> dict[str,
         # a question not yet placed (only on a cycle, which the loader refuses) reads as n/a
         return raw.get(qid) if applicable.get(qid, False) else NA
 
-    depends_on = {
-        qid: questions_named(q.applies_if) if q.applies_if else [] for qid, q in questions.items()
-    }
-    order, _ = applies_if_order(depends_on)
-    for qid in order:
+    for qid in questionnaire.applies_if_order:
         condition = questions[qid].applies_if
         applicable[qid] = condition is None or holds(condition, Facts(seen, {}))
 

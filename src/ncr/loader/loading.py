@@ -30,6 +30,7 @@ from ncr.loader.cross_checks import (
     check_response,
     did_you_mean,
 )
+from ncr.loader.document_cache import cache_dir, cached_parse
 from ncr.loader.error_locations import problems_from_validation_error
 from ncr.loader.search_path import Catalog, Found
 from ncr.loader.source_doc import SourceDoc
@@ -38,6 +39,7 @@ from ncr.loader.workbook_response import header_doc, response_doc
 from ncr.loader.yaml_limits import MAX_TEXT
 from ncr.loader.yaml_reader import MAX_FILE_BYTES, parse_yaml, read_yaml
 from ncr.problems import InputError, Problem, UsageError, errors_in
+from ncr.shipped import is_builtin
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -74,8 +76,9 @@ def to_problem(doc: SourceDoc, finding: Finding) -> Problem:
     return doc.problem(finding.path, finding.message, finding.severity, at_key=finding.at_key)
 
 
-def read_document(path: Path, model: type[M]) -> Loaded[M]:
-    """Parse and validate; a salvaged document comes back carrying its errors."""
+def read_document(path: Path, model: type[M], cache: Path | None = None) -> Loaded[M]:
+    """Parse (or take the parse from `cache`) and validate; a salvaged document comes back
+    carrying its errors."""
     try:
         with path.open("rb") as handle:
             # one byte over the cap is enough for parse_yaml to refuse the file without reading it all
@@ -84,7 +87,10 @@ def read_document(path: Path, model: type[M]) -> Loaded[M]:
         raise InputError(
             [Problem(str(path), 0, 0, f"cannot read the file: {err.strerror}")]
         ) from None
-    doc = parse_yaml(data, str(path), partial=True, max_text=getattr(model, "TEXT_CAP", MAX_TEXT))
+    text_cap = getattr(model, "TEXT_CAP", MAX_TEXT)
+    doc = cached_parse(
+        data, str(path), lambda d, f: parse_yaml(d, f, partial=True, max_text=text_cap), cache
+    )
     return validated(doc, path, hashlib.sha256(data).hexdigest(), model, doc.problems)
 
 
@@ -166,10 +172,12 @@ class Loader:
     _cache: dict[tuple[str, Path], Any] = field(default_factory=dict)
     # every file read so far: outputs are never written over one of them (check_target's `read`)
     read: set[Path] = field(default_factory=set)
+    # the parse of built-in documents, kept between runs (None: parse every time)
+    parse_cache: Path | None = field(default_factory=cache_dir)
 
     def _read(self, path: Path, model: type[M]) -> Loaded[M]:
         self.read.add(path.resolve())
-        return read_document(path, model)
+        return read_document(path, model, self.parse_cache if is_builtin(path) else None)
 
     def framework(self, path: Path) -> Loaded[Framework]:
         def load() -> Loaded[Framework]:
