@@ -14,7 +14,7 @@ from typing import Literal, TypeVar
 from pydantic import Field, computed_field
 
 from ncr.documents import Questionnaire
-from ncr.documents.vocabulary import OVERALL, SPECIAL_ANSWERS
+from ncr.documents.vocabulary import OVERALL, SPECIAL_ANSWERS, most_restrictive
 from ncr.engine.assessment import Inputs
 from ncr.engine.result import (
     AnswerResult,
@@ -282,11 +282,8 @@ class DiffResult(ResultModel):
 
     @property
     def classification(self) -> str | None:
-        """The marking to print: both when they differ, since the document carries both reviews."""
-        marks = dict.fromkeys(
-            c for c in (self.new.review.classification, self.old.review.classification) if c
-        )
-        return " / ".join(marks) or None
+        """The marking to print: the more restrictive of the two reviews' (DESIGN §9)."""
+        return most_restrictive((self.new.review.classification, self.old.review.classification))
 
 
 def diff(old: Assessment, new: Assessment, old_inputs: Inputs, new_inputs: Inputs) -> DiffResult:

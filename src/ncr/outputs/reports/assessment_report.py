@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ncr.engine.result import Assessment
+from ncr.outputs.display import status_label
 from ncr.outputs.reports import charts
-from ncr.outputs.reports.templating import assessment_context, html_document, markdown_document
+from ncr.outputs.reports.review_context import assessment_context
+from ncr.outputs.reports.templating import html_document, markdown_document, templates_used
 
 
 @dataclass(frozen=True)
@@ -23,16 +25,19 @@ class AssessmentCharts:
 
 
 def assessment_charts(result: Assessment, reference_name: str) -> AssessmentCharts:
-    """A radar of the pillars (bars when there are too few for a radar), and per pillar a bar
-    chart of its indicators."""
+    """A radar of the pillars (bars when there are too few for a radar), and per pillar its
+    indicators' bars, coloured and marked by status."""
     rows = [(p.title, p.score, p.reference) for p in result.pillars]
     summary = charts.radar if len(rows) >= 3 else charts.bars
     return AssessmentCharts(
         summary=Markup(summary(rows, reference_name=reference_name)),
         pillars=[
             Markup(
-                charts.bars(
-                    [(i.title, i.score, i.reference) for i in p.indicators],
+                charts.status_bars(
+                    [
+                        (i.title, i.score, i.reference, status_label(i.status), i.status)
+                        for i in p.indicators
+                    ],
                     reference_name=reference_name,
                 )
             )
@@ -43,10 +48,12 @@ def assessment_charts(result: Assessment, reference_name: str) -> AssessmentChar
 
 def assessment_html(result: Assessment, *, embed_fonts: bool = False) -> str:
     context = assessment_context(result)
+    assets = ["report.css", "fonts.css"] if embed_fonts else ["report.css"]
     return html_document(
         "assessment.html",
         **context,
         charts=assessment_charts(result, context["benchmark_name"]),
+        templates=templates_used("assessment.html", assets),
         embed_fonts=embed_fonts,
     )
 
@@ -57,4 +64,7 @@ def html(result: Assessment) -> bytes:
 
 def md(result: Assessment) -> bytes:
     """The Markdown report: the content of the PDF as plain text and tables, without the charts."""
-    return markdown_document("assessment.md.j2", **assessment_context(result)).encode("utf-8")
+    templates = templates_used("assessment.md.j2", [])
+    return markdown_document(
+        "assessment.md.j2", **assessment_context(result), templates=templates
+    ).encode("utf-8")
