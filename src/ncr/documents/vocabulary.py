@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 NA = "n/a"
 UNKNOWN = "unknown"
 MISSING = "missing"
@@ -24,7 +26,7 @@ MARKINGS = (
 )
 
 
-def most_restrictive(markings: list[str | None] | tuple[str | None, ...]) -> str | None:
+def most_restrictive(markings: Iterable[str | None]) -> str | None:
     """The marking to print for several documents. One this list does not know ranks above every
     known one: a reader who cannot tell must keep to the stricter handling."""
     given = [m for m in markings if m]

@@ -259,9 +259,8 @@ def _legend_mark(s: Series, x: float, y: float) -> str:
     return _el("line", x1=x + 12, y1=y - 7, x2=x + 12, y2=y + 7, stroke=s.colour, stroke_width=2.5)
 
 
-def _bar_frame(series: Sequence[Series], rows: int) -> list[str]:
-    """Grid lines with their scale, column headers, and a legend under the plot."""
-    bottom = float(TOP + rows * ROW_H)
+def _grid(bottom: float) -> list[str]:
+    """The 0-100 scale's grid lines, numbered under the plot."""
     body = []
     for tick in (0, 20, 40, 60, 80, 100):
         x = _x(tick)
@@ -269,6 +268,13 @@ def _bar_frame(series: Sequence[Series], rows: int) -> list[str]:
         body.append(
             _text(x, bottom + 11, [str(tick)], fill=MUTED, font_size=8, text_anchor="middle")
         )
+    return body
+
+
+def _bar_frame(series: Sequence[Series], rows: int) -> list[str]:
+    """Grid lines with their scale, column headers, and a legend under the plot."""
+    bottom = float(TOP + rows * ROW_H)
+    body = _grid(bottom)
     for column, s in enumerate(series):
         x = _column_x(column, len(series))
         body.append(_text(x, TOP - 6, [s.header], text_anchor="end", font_weight="bold"))
@@ -355,19 +361,13 @@ def status_bars(rows: Sequence[StatusRow], *, reference_name: str = "Benchmark")
     """Score bars coloured and marked by status, a tick at each reference; the numbers are left
     to the table beside the chart, which would otherwise repeat them."""
     bottom = float(TOP + len(rows) * ROW_H)
-    body = []
-    for tick in (0, 20, 40, 60, 80, 100):
-        x = _x(tick)
-        body.append(_el("line", x1=x, y1=float(TOP), x2=x, y2=bottom, stroke=GRID))
-        body.append(
-            _text(x, bottom + 11, [str(tick)], fill=MUTED, font_size=8, text_anchor="middle")
-        )
+    body = _grid(bottom)
     for index, row in enumerate(rows):
         body += _status_row(index, row)
     y = bottom + 30
-    tick = _el(
+    ref_tick = _el(
         "line", x1=PLOT_X0 + 12, y1=y - 7, x2=PLOT_X0 + 12, y2=y + 7, stroke=INK, stroke_width=2.5
     )
-    body.append(_swatch(PLOT_X0, y, tick, f"Reference: {_wrap(reference_name, 40, 1)[0]}"))
+    body.append(_swatch(PLOT_X0, y, ref_tick, f"Reference: {_wrap(reference_name, 40, 1)[0]}"))
     height = int(bottom + 44)
     return _svg(BAR_W, height, f"Scores and statuses against {reference_name}", body)

@@ -38,11 +38,12 @@ def generated_summary(result: Assessment) -> list[str]:
     """Key messages drawn from the scores, for a review whose team wrote none."""
     o = result.overall
     scored = [p for p in result.pillars if p.score is not None]
-    messages = [
+    first = (
         f"{result.country.name} scores {number(o.score)} out of 100, level {o.level} "
         f"({o.level_name}), against a reference of {number(o.reference)}: "
         f"{signed(o.delta)} points."
-    ]
+    )
+    messages = [first]
     if scored:
         best = max(scored, key=lambda p: (p.score or 0.0, p.id))
         worst = min(scored, key=lambda p: (p.score or 0.0, p.id))
