@@ -13,7 +13,7 @@ from ncr.engine.result import Assessment
 from ncr.outputs.display import status_label
 from ncr.outputs.reports import charts
 from ncr.outputs.reports.review_context import assessment_context
-from ncr.outputs.reports.templating import html_document, markdown_document, templates_used
+from ncr.outputs.reports.templating import html_document, markdown_document
 
 
 @dataclass(frozen=True)
@@ -48,12 +48,10 @@ def assessment_charts(result: Assessment, reference_name: str) -> AssessmentChar
 
 def assessment_html(result: Assessment, *, embed_fonts: bool = False) -> str:
     context = assessment_context(result)
-    assets = ["report.css", "fonts.css"] if embed_fonts else ["report.css"]
     return html_document(
         "assessment.html",
         **context,
         charts=assessment_charts(result, context["benchmark_name"]),
-        templates=templates_used("assessment.html", assets),
         embed_fonts=embed_fonts,
     )
 
@@ -64,7 +62,4 @@ def html(result: Assessment) -> bytes:
 
 def md(result: Assessment) -> bytes:
     """The Markdown report: the content of the PDF as plain text and tables, without the charts."""
-    templates = templates_used("assessment.md.j2", [])
-    return markdown_document(
-        "assessment.md.j2", **assessment_context(result), templates=templates
-    ).encode("utf-8")
+    return markdown_document("assessment.md.j2", **assessment_context(result)).encode("utf-8")

@@ -126,11 +126,15 @@ def environment(kind: Literal["html", "md"]) -> jinja2.Environment:
 
 
 def html_document(template_name: str, **context: Any) -> str:
-    return environment("html").get_template(template_name).render(**context)
+    """A report as HTML; `templates` (for its provenance) names every template and style used."""
+    assets = ["report.css", "fonts.css"] if context.get("embed_fonts") else ["report.css"]
+    templates = templates_used(template_name, assets)
+    return environment("html").get_template(template_name).render(**context, templates=templates)
 
 
 def markdown_document(template_name: str, **context: Any) -> str:
-    return environment("md").get_template(template_name).render(**context)
+    templates = templates_used(template_name, [])
+    return environment("md").get_template(template_name).render(**context, templates=templates)
 
 
 @dataclass(frozen=True)
