@@ -74,7 +74,9 @@ def open_review(
     previous = _previous(loader, response)
     against = None
     if previous is not None:
-        against = (previous.response.name, [rec.id for rec in previous.recommendations])
+        # named as `review.previous` names it
+        ref = response.model.review.previous or previous.response.name
+        against = (ref, [rec.id for rec in previous.recommendations])
     response = loader.check_answers(response, questionnaire, framework, against)
     bm = loader.benchmark_for(benchmark, framework) if with_benchmark else None
     return Review(response, questionnaire, framework, bm, previous)

@@ -39,7 +39,13 @@ def with_reviewers(
     merged = kept + [_reviewers(rec, by_indicator, indicators) for rec in own]
     gaps = [r for r in merged if r.kind == "critical_gap"]
     rest = [r for r in merged if r.kind != "critical_gap"]
-    rest.sort(key=lambda r: (r.priority or math.inf, -(r.points_at_stake or 0.0)))
+    rest.sort(
+        key=lambda r: (
+            r.priority or math.inf,
+            -(r.points_at_stake or 0.0),
+            -(r.nominal_points or 0.0),
+        )
+    )
     return gaps + rest
 
 
@@ -58,8 +64,11 @@ def _reviewers(
         indicators=list(rec.indicators),
         title="; ".join(indicators[i].title for i in rec.indicators if i in indicators),
         pillar=first.pillar if first else None,
-        # the sum of what the framework's recommendations it stands for had at stake
+        # the sum of what the framework's recommendations it stands for had at stake, each
+        # re-scored on its own (the engine's measure; raising them together may differ a little)
         points_at_stake=sum(r.points_at_stake or 0.0 for r in covered),
+        nominal_points=sum(r.nominal_points or 0.0 for r in covered),
+        blocked_by=list(dict.fromkeys(rule for r in covered for rule in r.blocked_by)),
         text=rec.text,
         questions=[q for r in covered for q in r.questions],
         lead=rec.lead,

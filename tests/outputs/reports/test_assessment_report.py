@@ -88,8 +88,13 @@ def test_markdown_of_a_draft_lists_weaknesses_gaps_and_recommendations(draft: As
     md = assessment_report.md(draft).decode()
     assert md.startswith("**RESTRICTED**\n\n**DRAFT — not for circulation**\n\n# ")
     assert "- **Critical gap:** No national CSIRT.\n" in md  # the flag, never the rule id
-    assert "1. **Critical gap:** Create a national CSIRT with a legal mandate. — lead: not yet" in md
-    assert "| Criminalise illegal access and interference. | Offences | not yet assigned | — | 28.1 |" in md
+    assert (
+        "1. **Critical gap:** Create a national CSIRT with a legal mandate. — lead: not yet" in md
+    )
+    assert (
+        "| Criminalise illegal access and interference. | Offences | not yet assigned | — | 28.1 |"
+        in md
+    )
     assert "- **L4** How many judges are trained? (Procedural powers)" in md  # missing answer
 
 

@@ -18,11 +18,30 @@ from ncr.outputs.reports.templating import assessment_frame, level_ranges
 TOP = 5  # how many actions the executive summary lists
 
 
+BLOCKED_GAP = 0.05  # a cap that keeps the gain this far below nominal is worth telling (display)
+
+
+def blocked(rec: Recommendation) -> bool:
+    """A cap keeps this action's gain below what it would be without caps (DESIGN §6)."""
+    points, nominal = rec.points_at_stake, rec.nominal_points
+    return (
+        bool(rec.blocked_by)
+        and points is not None
+        and nominal is not None
+        and (points < nominal - BLOCKED_GAP)
+    )
+
+
 @dataclass(frozen=True)
 class Horizon:
     key: str
     title: str
     recommendations: list[Recommendation]
+
+    @property
+    def notes(self) -> list[Recommendation]:
+        """The actions whose gain a cap holds back, footnoted under the horizon's table."""
+        return [rec for rec in self.recommendations if blocked(rec)]
 
 
 def roadmap(recommendations: list[Recommendation]) -> list[Horizon]:
@@ -32,6 +51,40 @@ def roadmap(recommendations: list[Recommendation]) -> list[Horizon]:
         for key, title in HORIZON_LABELS.items()
     ]
     return [group for group in groups if group.recommendations]
+
+
+@dataclass(frozen=True)
+class PillarSource:
+    """Where a pillar's part of the overall score comes from (§6a): its indicators' contributions
+    before caps, and what the caps on it and its indicators take off."""
+
+    title: str
+    points: float
+    indicators: list[tuple[str, float]]
+    caps: list[tuple[str, float]]
+
+
+def score_sources(result: Assessment) -> tuple[list[PillarSource], list[tuple[str, float]]]:
+    """Per pillar, and the caps on the overall score: together they add up to the overall."""
+    rules = {rule.id: rule.description or rule.flag or rule.id for rule in result.rules}
+    by_indicator: dict[str, float] = {}
+    for item in result.contributions:
+        by_indicator[item.indicator] = by_indicator.get(item.indicator, 0.0) + item.points
+    sources = []
+    for pillar in result.pillars:
+        ids = {pillar.id, *(ind.id for ind in pillar.indicators)}
+        caps = [
+            (rules.get(c.rule, c.rule), c.points) for c in result.cap_effects if c.target in ids
+        ]
+        indicators = [
+            (ind.title, by_indicator[ind.id]) for ind in pillar.indicators if ind.id in by_indicator
+        ]
+        total = sum(points for _, points in indicators) + sum(points for _, points in caps)
+        sources.append(PillarSource(pillar.title, total, indicators, caps))
+    overall = [
+        (rules.get(c.rule, c.rule), c.points) for c in result.cap_effects if c.target == "overall"
+    ]
+    return sources, overall
 
 
 def generated_summary(result: Assessment) -> list[str]:
@@ -89,6 +142,7 @@ def assessment_context(result: Assessment) -> dict[str, Any]:
         "pillar_findings": {p.id: pillar_findings(result, p) for p in result.pillars},
         "top_actions": result.recommendations[:TOP],
         "roadmap": roadmap(result.recommendations),
+        "sources": score_sources(result),
         "follow_up_counts": follow_up_counts(result),
         "answers_by_indicator": answers,
         "missing": [by_question[q] for q in result.missing],
