@@ -75,3 +75,9 @@ def test_numbers_keep_one_decimal_and_a_dash_for_none() -> None:
     assert number(None) == "—"
     assert signed(3.0) == "+3.0"
     assert percent(0.995) == "99%"  # 199 of 200 answers never read as 100%
+
+
+def test_every_horizon_and_follow_up_status_has_words() -> None:
+    assert set(HORIZON_LABELS) == {*get_args(Horizon), "none"}
+    assert HORIZON_LABELS["short"] == "Short term (0–12 months)"
+    assert set(FOLLOW_UP_LABELS) == {*get_args(FollowUpStatus), "not_followed_up"}

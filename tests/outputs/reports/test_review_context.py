@@ -11,11 +11,11 @@ from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.reports.review_context import (
     assessment_context,
-    blocked,
     generated_summary,
     roadmap,
     score_sources,
 )
+from ncr.outputs.reports.templating import blocked
 from ncr.pipeline import assess_review, open_review
 
 
@@ -50,7 +50,7 @@ def test_a_cap_holding_back_a_gain_is_footnoted() -> None:
     assert blocked(by_id["R8"]) and by_id["R8"].points_at_stake == approx(0.0)
     assert not blocked(by_id["R7"])  # R7 lifts that cap: it gains more than nominal
     short = next(g for g in roadmap(result.recommendations) if g.key == "short")
-    assert [r.id for r in short.notes] == ["R8"]
+    assert short.notes == ["no-strategy-in-force"]  # told once under the table
 
 
 def test_the_sources_of_the_score_add_up_to_the_overall_score() -> None:

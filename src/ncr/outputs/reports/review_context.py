@@ -13,23 +13,9 @@ from typing import Any
 from ncr.engine.result import AnswerResult, Assessment, PillarResult, Recommendation
 from ncr.outputs.display import FOLLOW_UP_LABELS, HORIZON_LABELS, number, peer_note, signed
 from ncr.outputs.reports.prose import Block, blocks
-from ncr.outputs.reports.templating import assessment_frame, level_ranges
+from ncr.outputs.reports.templating import assessment_frame, blocked, level_ranges
 
 TOP = 5  # how many actions the executive summary lists
-
-
-BLOCKED_GAP = 0.05  # a cap that keeps the gain this far below nominal is worth telling (display)
-
-
-def blocked(rec: Recommendation) -> bool:
-    """A cap keeps this action's gain below what it would be without caps (DESIGN §6)."""
-    points, nominal = rec.points_at_stake, rec.nominal_points
-    return (
-        bool(rec.blocked_by)
-        and points is not None
-        and nominal is not None
-        and (points < nominal - BLOCKED_GAP)
-    )
 
 
 @dataclass(frozen=True)
@@ -39,9 +25,10 @@ class Horizon:
     recommendations: list[Recommendation]
 
     @property
-    def notes(self) -> list[Recommendation]:
-        """The actions whose gain a cap holds back, footnoted under the horizon's table."""
-        return [rec for rec in self.recommendations if blocked(rec)]
+    def notes(self) -> list[str]:
+        """The rules that hold back an action's gain, each footnoted once under the table."""
+        held = [rule for rec in self.recommendations if blocked(rec) for rule in rec.blocked_by]
+        return list(dict.fromkeys(held))
 
 
 def roadmap(recommendations: list[Recommendation]) -> list[Horizon]:

@@ -20,7 +20,7 @@ import jinja2
 import jinja2.meta
 from markupsafe import Markup
 
-from ncr.engine.result import AnswerState, Assessment, InputFile, LevelInfo
+from ncr.engine.result import AnswerState, Assessment, InputFile, LevelInfo, Recommendation
 from ncr.outputs.display import (
     FOLLOW_UP_LABELS,
     HORIZON_LABELS,
@@ -85,6 +85,20 @@ def md_escape(value: object) -> str:
     return text
 
 
+BLOCKED_GAP = 0.05  # a cap that keeps the gain this far below nominal is worth telling (display)
+
+
+def blocked(rec: Recommendation) -> bool:
+    """A cap keeps this action's gain below what it would be without caps (DESIGN §6)."""
+    points, nominal = rec.points_at_stake, rec.nominal_points
+    return (
+        bool(rec.blocked_by)
+        and points is not None
+        and nominal is not None
+        and (points < nominal - BLOCKED_GAP)
+    )
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "number": number,
     "signed": signed,
@@ -98,6 +112,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "place": lambda w: w.model_copy(update={"file": display_path(Path(w.file))}).place,
     "horizon": lambda key: HORIZON_LABELS[key or "none"],
     "follow_up": lambda key: FOLLOW_UP_LABELS[key],
+    "blocked": blocked,
 }
 
 
