@@ -91,11 +91,11 @@ def generated_summary(result: Assessment) -> list[str]:
             f"The strongest pillar is {best.title} ({number(best.score)}); "
             f"the weakest is {worst.title} ({number(worst.score)})."
         )
-    weak = len(result.weaknesses())
+    weak, gaps = len(result.weaknesses()), len(result.critical_gaps)
+    shown = {0: "no critical gap stands out", 1: "one critical gap stands out"}
     messages.append(
         f"{weak} of {len(result.indicators())} indicators fall short of the benchmark; "
-        f"{len(result.critical_gaps)} critical gap{'s' if len(result.critical_gaps) != 1 else ''} "
-        "stand out."
+        f"{shown.get(gaps, f'{gaps} critical gaps stand out')}."
     )
     return messages
 
