@@ -27,7 +27,6 @@ def test_reports_name_built_ins_the_same_on_every_machine(tmp_path: Path) -> Non
     assert display_path(path) == "built-in:questionnaires/ncr-core-2026.yaml"
 
 
-
 def test_other_files_are_named_relative_to_the_working_directory(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

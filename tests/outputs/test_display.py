@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
 from assessing import assess_stakes
+from ncr.documents.response import FollowUpStatus, Horizon
 from ncr.engine.result import FiredRule, Recommendation
-from ncr.outputs.display import number, percent, plural, rule_words, signed, stake_note
+from ncr.outputs.display import (
+    FOLLOW_UP_LABELS,
+    HORIZON_LABELS,
+    number,
+    percent,
+    plural,
+    rule_words,
+    signed,
+    stake_note,
+)
 
 
 def test_numbers_have_one_decimal_and_coverage_rounds_down() -> None:
