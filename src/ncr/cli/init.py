@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -109,8 +110,8 @@ def _carry_over(
 def _previous_reference(earlier: Path, output: Path) -> str | None:
     """`review.previous` for the new file: the earlier review, when it sits in the new file's
     folder (a response may name no file outside it); else none, and the reviewer adds it."""
-    ref = relative_reference(earlier, output)
-    return None if ref.startswith("../") else ref
+    ref = Path(os.path.relpath(earlier.resolve(), output.parent.resolve())).as_posix()
+    return None if ref.startswith("../") else f"./{ref}"
 
 
 def _earlier_name(earlier: Response | None, code: str) -> str | None:

@@ -108,21 +108,22 @@ def test_hostile_text_stays_literal_in_markdown(draft: Assessment) -> None:
 
 def test_borealis_2026_promises_no_gain_the_caps_do_not_allow() -> None:
     # Borealis 2026 is capped at 59.9 overall by no-strategy-in-force (uncapped 61.5): raising
-    # forensics changes nothing while the strategy is expired, whatever its 1.1 nominal points.
+    # forensics (the reviewers' R9) changes nothing while the strategy is expired, whatever its
+    # 1.1 nominal points; the roadmap says so, naming the rule by its description.
     result = assess_example("xb-2026")
     text = assessment_report.md(result).decode()
-    forensics = text[text.index("Digital forensics capability and accreditation\n") :]
-    assert "· **0.0** points at stake" in forensics[:400]
-    assert "holds, this raises the overall score by 0.0 points, not 1.1." in forensics[:900]
-    # the strategy itself lifts the cap: 3.1 points, twice its 1.5 share
-    assert "1. **National strategy covering cybercrime** — 3.1 points at stake\n" in text
+    forensics = text[text.index("ISO/IEC 17025 accreditation. (R9)") :]
+    assert "| 0.0 of 1.1 (1) |" in forensics[:300]
+    assert "1. While “The Strategic stage presupposes a strategy" in text
+    # the strategy itself (R7) lifts the cap: 3.1 points, more than its share
+    assert "an action plan and a budget. (R7) |" in text and "| 3.1 |" in text
     # and the annex shows where the 59.9 comes from, down to the cap's -1.6
-    assert "| Cap on the overall score | | -1.6 | -1.6 |" in text
+    assert "at most Established overall. -1.6." in text
 
 
 def test_stakes_report_shows_contributions_per_pillar() -> None:
     text = assessment_report.md(assess_stakes("capped")).decode()
     # law: 20 from the answers, b-cap -7.5 → 12.5; tech: 25, tech-cap -5 → 20; lift -2.5 → 30
-    assert "| Law | 20.0 | -7.5 | 12.5 |" in text
-    assert "| Technical | 25.0 | -5.0 | 20.0 |" in text
-    assert "| **Overall score** | | | **30.0** |" in text
+    assert "- **Law: 12.5 points.** Offences 7.5; Powers 12.5; cap: " in text
+    assert "- **Technical: 20.0 points.** CSIRT 25.0; cap: " in text
+    assert "overall score is at most 30 -2.5." in text
