@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REPO
+import pytest
+
+from conftest import EXAMPLES, REPO
 from ncr.shipped import builtin_root, display_path, is_builtin
 
 
@@ -23,4 +25,15 @@ def test_other_files_are_not(tmp_path: Path) -> None:
 def test_reports_name_built_ins_the_same_on_every_machine(tmp_path: Path) -> None:
     path = builtin_root() / "questionnaires" / "ncr-core-2026.yaml"
     assert display_path(path) == "built-in:questionnaires/ncr-core-2026.yaml"
-    assert display_path(tmp_path / "x.yaml") == str(tmp_path / "x.yaml")
+
+
+def test_other_files_are_named_relative_to_the_working_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(REPO)
+    assert display_path(EXAMPLES / "xb-2026.yaml") == "examples/xb-2026.yaml"
+    monkeypatch.chdir(EXAMPLES)
+    assert display_path(EXAMPLES / "xb-2026.yaml") == "xb-2026.yaml"
+    monkeypatch.chdir(tmp_path)
+    shown = display_path(EXAMPLES / "xb-2026.yaml")
+    assert not shown.startswith("/") and shown.endswith("examples/xb-2026.yaml")

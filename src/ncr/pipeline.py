@@ -11,12 +11,12 @@ from ncr import __version__
 from ncr.documents import Benchmark, Framework, Questionnaire, Response
 from ncr.documents.text_safety import visible
 from ncr.engine import Assessment, Inputs, assess
-from ncr.engine.result import AnswerResult, InputFile, Location
+from ncr.engine.result import AnswerResult, InputFile, Location, Recommendation
 from ncr.loader.loading import Loaded, Loader
 from ncr.problems import Problem
 from ncr.shipped import display_path
 
-Role = Literal["response", "questionnaire", "framework", "benchmark"]
+Role = Literal["response", "questionnaire", "framework", "benchmark", "previous review"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Review:
     questionnaire: Loaded[Questionnaire]
     framework: Loaded[Framework]
     benchmark: Loaded[Benchmark] | None
+    previous: Previous | None = None
 
     def inputs(self) -> Inputs:
         bm = self.benchmark.model if self.benchmark else None
@@ -41,7 +42,18 @@ class Review:
         ]
         if bm is not None:
             files.append(_input("benchmark", bm.model.id, bm))
+        if self.previous is not None:
+            prev = self.previous.response
+            files.append(_input("previous review", _response_id(prev.model), prev))
         return files
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The earlier review a response names: its file and the recommendations it made."""
+
+    response: Loaded[Response]
+    recommendations: tuple[Recommendation, ...]
 
 
 def _input(role: Role, ident: str, loaded: Loaded[Any], version: str | None = None) -> InputFile:
@@ -59,15 +71,43 @@ def open_review(
     """Load a response and what it is assessed against; `benchmark` None means the framework's."""
     response = loader.response(path)
     questionnaire, framework = loader.questionnaire_for(response)
-    response = loader.check_answers(response, questionnaire)
+    previous = _previous(loader, response)
+    against = None
+    if previous is not None:
+        # named as `review.previous` names it
+        ref = response.model.review.previous or previous.response.name
+        against = (ref, [rec.id for rec in previous.recommendations])
+    response = loader.check_answers(response, questionnaire, framework, against)
     bm = loader.benchmark_for(benchmark, framework) if with_benchmark else None
-    return Review(response, questionnaire, framework, bm)
+    return Review(response, questionnaire, framework, bm, previous)
+
+
+def _previous(loader: Loader, response: Loaded[Response]) -> Previous | None:
+    """The review `review.previous` names, assessed against its framework's default benchmark
+    (as its own report was, whatever this one uses), so its recommendations are those it made.
+    Its own previous review is not followed: only one cycle back matters."""
+    path = loader.previous_of(response)
+    if path is None:
+        return None
+    earlier = loader.response(path)
+    questionnaire, framework = loader.questionnaire_for(earlier)
+    earlier = loader.check_answers(earlier, questionnaire, framework)
+    bm = loader.benchmark_for(None, framework)
+    review = Review(earlier, questionnaire, framework, bm)
+    result = assess(review.inputs(), ncr_version=__version__)
+    return Previous(earlier, tuple(result.recommendations))
 
 
 def assess_review(review: Review, *, strict: bool = False) -> Assessment:
     """Score the review; its warnings (missing answers, ignored answers, absent evidence) located.
     Under `strict`, missing answers are left to `missing_as_errors` instead."""
-    result = assess(review.inputs(), ncr_version=__version__, provenance=review.provenance())
+    previous = review.previous.recommendations if review.previous else None
+    result = assess(
+        review.inputs(),
+        ncr_version=__version__,
+        provenance=review.provenance(),
+        previous=previous,
+    )
     found = answer_warnings(review, result.answers, with_missing=not strict)
     warnings = sorted({*review.response.warnings, *found})
     located = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -37,10 +38,17 @@ def is_builtin(path: Path) -> bool:
 
 
 def display_path(path: Path) -> str:
-    """How a file is named in a report: shipped documents as `built-in:…`, so reports name no local
-    folders and read the same on every machine; others as given."""
+    """How a file is named in a report: shipped documents as `built-in:…`, others relative to the
+    working directory, so a report never shows the folders of the machine that rendered it."""
     inside = _shipped_part(path)
-    return str(path) if inside is None else f"built-in:{inside.as_posix()}"
+    return _relative(path) if inside is None else f"built-in:{inside.as_posix()}"
+
+
+def _relative(path: Path) -> str:
+    try:
+        return Path(os.path.relpath(path.resolve(), Path.cwd().resolve())).as_posix()
+    except ValueError:  # another drive on Windows: the name alone
+        return path.name
 
 
 @lru_cache(maxsize=256)

@@ -37,7 +37,10 @@ def test_every_example_survives_export_then_import(
     assert result.exit_code == 0, result.output
     before, after = review(example).response.model, review(back).response.model
     assert what_it_says(after) == what_it_says(before)
-    assert (after.country, after.year, after.review) == (before.country, before.year, before.review)
+    # the focal points' part round-trips; the review team's (findings, follow-up, the link to the
+    # previous review) stays in the team's YAML, not in the country's workbook
+    header = before.review.model_copy(update={"previous": None})
+    assert (after.country, after.year, after.review) == (before.country, before.year, header)
     # the same scores from the YAML, from the workbook itself, and from the file imported from it
     assert scores(book) == scores(example) == scores(back)
 

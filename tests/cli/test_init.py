@@ -106,9 +106,8 @@ def test_answers_carry_into_the_next_questionnaire_cycle(run_ncr: RunNcr, workdi
     written = init(run_ncr, "-q", "mini-q2", "-y", "2027", "--from", "xa-2026.yaml")
     lines = written.read_text(encoding="utf-8").splitlines()
     assert lines[lines.index("  L2b: partial") - 1] == "  # Carried over from L2 in xa-2026.yaml."
-    assert lines[-1] == (
-        "# Answered in xa-2026.yaml but not asked in mini-q2, so not carried over: T5."
-    )
+    # after the answers, before the findings and follow-up blocks to fill
+    assert "# Answered in xa-2026.yaml but not asked in mini-q2, so not carried over: T5." in lines
 
     result = run_ncr("validate", "--path", LIB, written)
     assert result.exit_code == 0, result.output
@@ -222,3 +221,21 @@ def test_a_value_map_is_followed_and_an_unmapped_value_answered_again(
     checked = run_ncr("validate", "--path", CYCLES, workdir / "again.yaml")
     assert checked.exit_code == 0, checked.output
     assert "no answer to B1.1" in checked.stderr
+
+
+def test_from_carries_the_earlier_recommendations_into_a_follow_up_to_fill(
+    run_ncr: RunNcr, workdir: Path
+) -> None:
+    earlier = shutil.copy(RESPONSES / "mini-findings-2023.yaml", workdir / "xb-2023.yaml")
+    path = init(run_ncr, "-q", "mini-q", "-y", "2026", "--from", earlier, country="XB")
+    text = path.read_text()
+    assert '  previous: "./xb-2023.yaml"\n' in text
+    assert "# findings:\n#   summary:" in text  # the reviewers' block, commented until written
+    assert "#   # P1: Adopt a cybercrime law with offences and powers.\n" in text
+    # Filled in, the follow-up validates against the earlier review's own ids.
+    filled = text.replace("# follow_up:", "follow_up:").replace(
+        "#   P1: {status: ..., note: ...}", "  P1: {status: partly, note: Offences only.}"
+    )
+    path.write_text(filled.replace("#   P2: {status: ..., note: ...}", ""))
+    result = run_ncr("validate", "--path", LIB, path)
+    assert result.exit_code == 0, result.output

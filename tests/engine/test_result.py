@@ -39,6 +39,8 @@ def test_top_level_keys_in_the_documented_order(result: Assessment) -> None:
         "answers",
         "warnings",
         "inputs",
+        "findings",
+        "follow_up",
     ]
 
 
@@ -49,6 +51,7 @@ def test_dates_are_iso_text_and_an_absent_classification_is_null(result: Assessm
         "status": "final",
         "reviewers": ["A. Reviewer"],
         "classification": None,
+        "previous": None,
     }
 
 

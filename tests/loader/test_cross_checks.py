@@ -88,3 +88,54 @@ def test_a_value_map_must_name_options_of_the_new_question(run_ncr: RunNcr, tmp_
         r"nothing, bill, adopted, in-force",
         result.stderr,
     ), result.stderr
+
+
+FINDINGS_MISTAKES = """country: {code: XB, name: Borduria}
+year: 2026
+questionnaire: mini-q
+review:
+  date: 2026-04-01
+  previous: mini-findings-2023.yaml
+answers: {}
+findings:
+  pillars:
+    lawz: Unknown pillar.
+  recommendations:
+    - id: R1
+      text: Do one thing.
+      indicators: [law.ofences]
+    - id: R1
+      text: Do another.
+      indicators: [tech.csirt]
+follow_up:
+  P1: {status: partly}
+  P7: {status: implemented}
+"""
+
+
+def test_findings_and_follow_up_name_what_exists_each_located(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    (tmp_path / "mini-findings-2023.yaml").write_text(
+        (RESPONSES / "mini-findings-2023.yaml").read_text()
+    )
+    path = tmp_path / "xb.yaml"
+    path.write_text(FINDINGS_MISTAKES)
+    result = run_ncr("validate", "--path", LIB, path)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    errors = [line.split("xb.yaml:", 1)[1] for line in lines if LOCATED.match(line)]
+    assert errors == [
+        "10:5: no pillar 'lawz' in framework mini (did you mean 'law'?)",
+        "14:20: no indicator 'law.ofences' in framework mini (did you mean 'law.offences'?)",
+        "15:11: recommendation id 'R1' is used twice",
+        "20:3: the previous review (mini-findings-2023.yaml) has no recommendation 'P7'",
+    ]
+
+
+def test_a_previous_review_that_is_not_there_is_located(run_ncr: RunNcr, tmp_path: Path) -> None:
+    path = tmp_path / "xb.yaml"
+    path.write_text(FINDINGS_MISTAKES.replace("mini-findings-2023", "gone"))
+    result = run_ncr("validate", "--path", LIB, path)
+    assert result.exit_code == 2
+    assert "xb.yaml:6:13: previous review 'gone.yaml' not found" in result.stderr

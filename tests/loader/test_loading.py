@@ -44,9 +44,9 @@ def test_a_misspelt_key_and_a_bad_answer_are_reported_together(
     # is salvaged without the key so that the answers are still checked.
     path = write(tmp_path, HEAD + "answers:\n  L1: {answer: 'yes', notes: see annex}\n  L2: half\n")
     response = loader.response(path)
-    questionnaire, _ = loader.questionnaire_for(response)
+    questionnaire, framework = loader.questionnaire_for(response)
     with pytest.raises(InputError) as err:
-        loader.check_answers(response, questionnaire)
+        loader.check_answers(response, questionnaire, framework)
     assert messages(err) == [
         f"{path}:6:23: unknown key 'notes': did you mean 'note'?",
         f"{path}:7:7: 'half' is not an option of L2; choose one of: full, partial, none",

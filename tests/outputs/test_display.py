@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
 from assessing import assess_stakes
+from ncr.documents.response import FollowUpStatus, Horizon
 from ncr.engine.result import FiredRule, Recommendation
-from ncr.outputs.display import number, percent, plural, rule_words, signed, stake_note
+from ncr.outputs.display import (
+    FOLLOW_UP_LABELS,
+    HORIZON_LABELS,
+    number,
+    percent,
+    plural,
+    rule_words,
+    signed,
+    stake_note,
+)
 
 
 def test_numbers_have_one_decimal_and_coverage_rounds_down() -> None:
@@ -75,3 +87,9 @@ def test_numbers_keep_one_decimal_and_a_dash_for_none() -> None:
     assert number(None) == "—"
     assert signed(3.0) == "+3.0"
     assert percent(0.995) == "99%"  # 199 of 200 answers never read as 100%
+
+
+def test_every_horizon_and_follow_up_status_has_words() -> None:
+    assert set(HORIZON_LABELS) == {*get_args(Horizon), "none"}
+    assert HORIZON_LABELS["short"] == "Short term (0–12 months)"
+    assert set(FOLLOW_UP_LABELS) == {*get_args(FollowUpStatus), "not_followed_up"}

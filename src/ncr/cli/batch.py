@@ -48,6 +48,7 @@ from ncr.outputs.terminal.overview_view import level_label
 from ncr.outputs.terminal.tables import status_text, table
 from ncr.pipeline import assess_review, missing_as_errors, open_review
 from ncr.problems import InputError, Problem, UsageError
+from ncr.shipped import display_path
 
 # Files a worker handles before it is replaced: bounds a worker's growth to ~15 MB of PDFs, while a
 # new worker, forked warm from `ncr`, costs milliseconds.
@@ -112,7 +113,7 @@ class Worker:
             write_atomic(written, render("assessment", s.fmt, result))
         return Outcome(
             str(path),
-            snapshot=snapshot(result, str(path)),
+            snapshot=snapshot(result, display_path(path)),
             errors=tuple(strict_errors),
             warnings=len(result.warnings),
             gates=tuple(gate_problems(result, strict_errors, s.fail_under)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ def run(opts: InitOptions) -> int:
         date=dt.date.today(),  # the start of a draft; reports take their dates from the file
         classification=earlier.review.classification if earlier else None,
         schema=f"./{SCHEMA_FILE.format(questionnaire.id)}",
+        previous=_previous_reference(opts.from_, output) if opts.from_ else None,
     )
     write_atomic(output, skeleton.render(header, questionnaire, carried).encode())
     _report(output, questionnaire, carried)
@@ -103,6 +105,13 @@ def _carry_over(
         )
     earlier = Earlier(str(source), old, review.questionnaire.model)
     return carry_over(earlier, questionnaire)
+
+
+def _previous_reference(earlier: Path, output: Path) -> str | None:
+    """`review.previous` for the new file: the earlier review, when it sits in the new file's
+    folder (a response may name no file outside it); else none, and the reviewer adds it."""
+    ref = Path(os.path.relpath(earlier.resolve(), output.parent.resolve())).as_posix()
+    return None if ref.startswith("../") else f"./{ref}"
 
 
 def _earlier_name(earlier: Response | None, code: str) -> str | None:

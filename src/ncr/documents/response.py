@@ -28,6 +28,10 @@ class Review(Document):
     status: Literal["draft", "final"] = "draft"
     reviewers: list[ShortText] = Field(default_factory=list, max_length=50)
     classification: ShortText | None = None
+    previous: ShortText | None = Field(
+        default=None,
+        description="the earlier review of this country: a response file, relative to this file",
+    )
 
 
 class EvidenceLink(Document):
@@ -44,6 +48,41 @@ class Answer(Document):
     note: LongText | None = None
 
 
+Horizon = Literal["short", "medium", "long"]
+FollowUpStatus = Literal["implemented", "partly", "not_started", "no_longer_relevant"]
+# Findings are prose: paragraphs and "- " bullets, never markup (DESIGN §9), capped like every text.
+Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10000)]
+
+KeyMessage = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+
+
+class ReviewersRecommendation(Document):
+    """A country-specific action of the review team, stable by id across cycles (DESIGN §10)."""
+
+    id: Id
+    text: LongText = Field(min_length=1)
+    indicators: list[Id] = Field(min_length=1, max_length=20)
+    lead: ShortText | None = None
+    partners: list[ShortText] = Field(default_factory=list, max_length=20)
+    horizon: Horizon | None = None
+    priority: int | None = Field(default=None, ge=1, le=1000)
+
+
+class Findings(Document):
+    """The review team's own words: key messages, how the review was done, findings per pillar."""
+
+    # 3-6 messages on the one-page executive summary: each kept short enough for the page to hold
+    summary: list[KeyMessage] = Field(default_factory=list, max_length=6)
+    context: Prose | None = None
+    pillars: dict[Id, Prose] = Field(default_factory=dict, max_length=50)
+    recommendations: list[ReviewersRecommendation] = Field(default_factory=list, max_length=100)
+
+
+class FollowUp(Document):
+    status: FollowUpStatus
+    note: LongText | None = None
+
+
 class Response(Document):
     country: Country
     year: int = Field(ge=1980, le=2200, strict=True)
@@ -52,6 +91,10 @@ class Response(Document):
     )
     review: Review
     answers: dict[Id, Answer] = Field(default_factory=dict, max_length=MAX_QUESTIONS)
+    findings: Findings | None = None
+    follow_up: dict[Id, FollowUp] = Field(
+        default_factory=dict, description="the previous review's recommendations, by id"
+    )
 
     # Valid placeholders for a faulty required part, so that the loader can still check the answers
     # of a file whose country or review is wrong. The file keeps its errors: never shown or scored.

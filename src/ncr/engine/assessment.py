@@ -25,9 +25,11 @@ from ncr.engine.result import (
     LevelInfo,
     Location,
     PillarResult,
+    Recommendation,
     ReviewInfo,
     Scored,
 )
+from ncr.engine.reviewers_voice import follow_up, with_reviewers
 from ncr.engine.scoring import Aggregate, Scores, level_of, score
 
 
@@ -45,7 +47,9 @@ def assess(
     ncr_version: str,
     provenance: Sequence[InputFile] = (),
     warnings: Sequence[Location] = (),
+    previous: Sequence[Recommendation] | None = None,
 ) -> Assessment:
+    """`previous`: the recommendations of the review before this one, when it is known."""
     fw, qn, resp, bm = inputs.framework, inputs.questionnaire, inputs.response, inputs.benchmark
     scores = score(fw, qn, resp)
     share_of = overall_shares(fw, scores)
@@ -66,7 +70,11 @@ def assess(
         overall=overall,
         pillars=pillars,
         critical_gaps=[CriticalGap(rule=r.id, message=r.flag) for r in scores.fired if r.flag],
-        recommendations=recommend(Priorities(fw, scores), indicators, by_question),
+        recommendations=with_reviewers(
+            recommend(Priorities(fw, scores), indicators, by_question),
+            resp.findings,
+            {ind.id: ind for ind in indicators},
+        ),
         rules_fired=[rule.id for rule in scores.fired],
         rules=[
             FiredRule(
@@ -84,6 +92,8 @@ def assess(
         answers=answers,
         warnings=list(warnings),
         inputs=list(provenance),
+        findings=resp.findings,
+        follow_up=follow_up(previous, resp.follow_up),
     )
 
 

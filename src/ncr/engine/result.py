@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ncr.documents.response import Findings, FollowUpStatus, Horizon
 from ncr.problems import Problem
 
 Status = Literal["strength", "on_track", "weakness", "unbenchmarked", "not_applicable"]
@@ -35,6 +36,7 @@ class ReviewInfo(ResultModel):
     status: Literal["draft", "final"]
     reviewers: list[str]
     classification: str | None = None
+    previous: str | None = None
 
 
 class DocumentRef(ResultModel):
@@ -165,6 +167,25 @@ class Recommendation(ResultModel):
     )
     text: str
     questions: list[RecommendationQuestion] = Field(default_factory=list)
+    id: str = Field(
+        default="",
+        description="the reviewers' id, else the indicator's or the rule's: what a follow-up names",
+    )
+    source: Literal["framework", "reviewers"] = "framework"
+    indicators: list[str] = Field(default_factory=list, description="every indicator it serves")
+    lead: str | None = None
+    partners: list[str] = Field(default_factory=list)
+    horizon: Horizon | None = None
+    priority: int | None = None
+
+
+class FollowUpResult(ResultModel):
+    """One recommendation of the previous review and what became of it (DESIGN §10)."""
+
+    recommendation: str
+    text: str | None = Field(description="the previous review's text; None when it is not known")
+    status: FollowUpStatus | Literal["not_followed_up"]
+    note: str | None = None
 
 
 class Contribution(ResultModel):
@@ -206,7 +227,9 @@ class Location(ResultModel):
 
 
 class InputFile(ResultModel):
-    role: Literal["response", "questionnaire", "framework", "benchmark"]
+    role: Literal[
+        "response", "questionnaire", "framework", "benchmark", "previous review", "template"
+    ]
     id: str
     version: str | None = None
     path: str
@@ -237,6 +260,8 @@ class Assessment(ResultModel):
     answers: list[AnswerResult]
     warnings: list[Location]
     inputs: list[InputFile]
+    findings: Findings | None = Field(default=None, description="the reviewers' words, as given")
+    follow_up: list[FollowUpResult] = Field(default_factory=list)
 
     def indicators(self) -> list[IndicatorResult]:
         return [ind for pillar in self.pillars for ind in pillar.indicators]

@@ -14,7 +14,8 @@ from typing import Literal, TypeVar
 from pydantic import Field, computed_field
 
 from ncr.documents import Questionnaire
-from ncr.documents.vocabulary import OVERALL, SPECIAL_ANSWERS
+from ncr.documents.response import FollowUp
+from ncr.documents.vocabulary import OVERALL, SPECIAL_ANSWERS, most_restrictive
 from ncr.engine.assessment import Inputs
 from ncr.engine.result import (
     AnswerResult,
@@ -25,6 +26,7 @@ from ncr.engine.result import (
     CriticalGap,
     DocumentRef,
     EvidenceItem,
+    FollowUpResult,
     IndicatorResult,
     InputFile,
     LevelInfo,
@@ -35,6 +37,7 @@ from ncr.engine.result import (
     Scored,
     Status,
 )
+from ncr.engine.reviewers_voice import follow_up
 from ncr.engine.scoring import score
 
 # Scores are kept at full precision; two computations of "the same" score through different weights
@@ -206,6 +209,10 @@ class DiffResult(ResultModel):
     questions: QuestionCounts
     unchanged: Unchanged
     identical: bool = Field(description="true when nothing at all changed")
+    follow_up: list[FollowUpResult] = Field(
+        default_factory=list,
+        description="the earlier review's recommendations with the later one's follow-up",
+    )
 
     def improved(self) -> list[IndicatorChange]:
         """Indicators whose answers raised their score (like for like), biggest rise first."""
@@ -282,11 +289,8 @@ class DiffResult(ResultModel):
 
     @property
     def classification(self) -> str | None:
-        """The marking to print: both when they differ, since the document carries both reviews."""
-        marks = dict.fromkeys(
-            c for c in (self.new.review.classification, self.old.review.classification) if c
-        )
-        return " / ".join(marks) or None
+        """The marking to print: the more restrictive of the two reviews' (DESIGN §9)."""
+        return most_restrictive((self.new.review.classification, self.old.review.classification))
 
 
 def diff(old: Assessment, new: Assessment, old_inputs: Inputs, new_inputs: Inputs) -> DiffResult:
@@ -330,7 +334,20 @@ def diff(old: Assessment, new: Assessment, old_inputs: Inputs, new_inputs: Input
         ),
         unchanged=unchanged,
         identical=not (scores_moved or gaps.opened or gaps.closed or answers.any_change),
+        follow_up=followed_up(old, new),
     )
+
+
+def followed_up(old: Assessment, new: Assessment) -> list[FollowUpResult]:
+    """OLD's recommendations with NEW's follow-up (DESIGN §7), when either review has any."""
+    given = {
+        item.recommendation: FollowUp(status=item.status, note=item.note)
+        for item in new.follow_up
+        if item.status != "not_followed_up"
+    }
+    if not given and not any(rec.source == "reviewers" for rec in old.recommendations):
+        return []
+    return follow_up(old.recommendations, given)
 
 
 # --- scores ----------------------------------------------------------------------------------------

@@ -316,3 +316,45 @@ def check_response(resp: Response, qn: Questionnaire) -> list[Finding]:
             if problem:
                 findings.append(Finding(("answers", qid), problem))
     return findings
+
+
+def check_findings(resp: Response, fw: Framework) -> list[Finding]:
+    """The reviewers' findings name pillars and indicators of the framework (DESIGN §10)."""
+    if resp.findings is None:
+        return []
+    pillars = {p.id for p in fw.pillars}
+    indicators = {ind.id for ind in fw.indicators()}
+    findings = [
+        Finding(
+            ("findings", "pillars", pid),
+            f"no pillar '{pid}' in framework {fw.id}{did_you_mean(pid, pillars)}",
+            at_key=True,
+        )
+        for pid in resp.findings.pillars
+        if pid not in pillars
+    ]
+    recs = resp.findings.recommendations
+    ids = ((("findings", "recommendations", i, "id"), r.id) for i, r in enumerate(recs))
+    findings += _duplicates(ids, "recommendation")
+    for i, rec in enumerate(recs):
+        for j, iid in enumerate(rec.indicators):
+            if iid not in indicators:
+                hint = did_you_mean(iid, indicators)
+                path = ("findings", "recommendations", i, "indicators", j)
+                findings.append(Finding(path, f"no indicator '{iid}' in framework {fw.id}{hint}"))
+    return findings
+
+
+def check_follow_up(resp: Response, previous: Iterable[str], previous_file: str) -> list[Finding]:
+    """Every follow-up names a recommendation the previous review made."""
+    known = set(previous)
+    return [
+        Finding(
+            ("follow_up", ident),
+            f"the previous review ({previous_file}) has no recommendation '{ident}'"
+            f"{did_you_mean(ident, known)}",
+            at_key=True,
+        )
+        for ident in resp.follow_up
+        if ident not in known
+    ]

@@ -25,6 +25,8 @@ from ncr.documents import Benchmark, Framework, Questionnaire, Response
 from ncr.loader.cross_checks import (
     Finding,
     check_benchmark,
+    check_findings,
+    check_follow_up,
     check_framework,
     check_questionnaire,
     check_response,
@@ -333,8 +335,37 @@ class Loader:
             return f"'{ref}' is not an ncr questionnaire (it has no `framework` and `sections`)"
         return None
 
-    def check_answers(self, resp: Loaded[Response], qn: Loaded[Questionnaire]) -> Loaded[Response]:
-        return resp.with_findings(check_response(resp.model, qn.model))
+    def check_answers(
+        self,
+        resp: Loaded[Response],
+        qn: Loaded[Questionnaire],
+        fw: Loaded[Framework],
+        previous: tuple[str, Iterable[str]] | None = None,
+    ) -> Loaded[Response]:
+        """Answers against the questionnaire, findings against the framework, and follow-up
+        against `previous` (the earlier review's file name and recommendation ids), all at once."""
+        findings = [*check_response(resp.model, qn.model), *check_findings(resp.model, fw.model)]
+        if previous is not None:
+            findings += check_follow_up(resp.model, previous[1], previous[0])
+        return resp.with_findings(findings)
+
+    def previous_of(self, resp: Loaded[Response]) -> Path | None:
+        """The file `review.previous` names, relative to the response; a located error if absent."""
+        ref = resp.model.review.previous
+        if ref is None:
+            return None
+        path = resp.path.parent / ref
+        message = None
+        # as for a questionnaire file: a response sent by e-mail must not make ncr read any file
+        if Path(ref).is_absolute() or PureWindowsPath(ref).is_absolute() or ref.startswith("\\"):
+            message = f"'{ref}' is an absolute path: write it relative to this file's folder"
+        elif not path.resolve().is_relative_to(resp.path.parent.resolve()):
+            message = f"'{ref}' leads out of this file's folder: keep the previous review beside it"
+        elif not path.is_file():
+            message = f"previous review '{ref}' not found (looked for {path})"
+        if message:
+            raise InputError([*resp.problems, resp.doc.problem(("review", "previous"), message)])
+        return path
 
     def _find(
         self,

@@ -15,6 +15,21 @@ STATUS_LABELS: dict[Status, str] = {
     "not_applicable": "Not applicable",
 }
 
+# The roadmap's horizons (DESIGN §9) and what became of a previous recommendation (DESIGN §10).
+HORIZON_LABELS: dict[str, str] = {
+    "short": "Short term (0–12 months)",
+    "medium": "Medium term (12–36 months)",
+    "long": "Long term (36 months and more)",
+    "none": "Horizon not yet set by the review team",
+}
+FOLLOW_UP_LABELS: dict[str, str] = {
+    "implemented": "Implemented",
+    "partly": "Partly implemented",
+    "not_started": "Not started",
+    "no_longer_relevant": "No longer relevant",
+    "not_followed_up": "Not followed up",
+}
+
 
 def number(value: float | None, signed: bool = False) -> str:
     """A score as reviewers read it: one decimal, an em dash when there is none."""

@@ -41,6 +41,7 @@ class Header:
     status: str = "draft"
     reviewers: tuple[str, ...] = ()
     origin: str | None = None  # a line saying where the answers come from (`ncr import`)
+    previous: str | None = None  # the earlier review, relative to the file (`init --from`)
 
 
 def render(
@@ -65,7 +66,56 @@ def render(
                 "",
             )
         )
+    lines.extend(FINDINGS_PLACEHOLDER.splitlines())
+    if carried is not None:
+        lines.extend(_follow_up(carried))
     return "\n".join(lines) + "\n"
+
+
+# The reviewers' own words (DESIGN §10), commented out until they write them.
+FINDINGS_PLACEHOLDER = """
+# ==============================================================================================
+# The review team's findings: uncomment and write them; the report leads with them.
+# ==============================================================================================
+# findings:
+#   summary:                      # 3 to 6 key messages for the executive summary
+#     - ...
+#   context: |                    # how the review was done: who was met, when, limitations
+#     ...
+#   pillars:                      # findings per pillar id
+#     legal: |
+#       ...
+#   recommendations:              # the team's own actions; ids stay stable across reviews
+#     - id: R1
+#       text: ...
+#       indicators: [legal.offences]
+#       lead: ...
+#       partners: [...]
+#       horizon: short            # short (0-12 months) | medium (12-36) | long (36+)
+#       priority: 1"""
+
+
+def _follow_up(carried: CarryOver) -> Iterator[str]:
+    """The earlier review's own recommendations, each a commented follow-up entry to fill."""
+    findings = carried.earlier.response.findings
+    recommendations = findings.recommendations if findings else []
+    yield ""
+    yield from _comment(
+        f"What became of the recommendations of {carried.earlier.name}: uncomment each one and "
+        "give its status (implemented | partly | not_started | no_longer_relevant) and a note. "
+        "One left out is reported as not followed up.",
+        "",
+    )
+    if not recommendations:
+        yield from _comment(
+            "That review has no recommendations of the team's own: its report names the "
+            "framework's by indicator or rule id, e.g. legal.offences: {status: partly}.",
+            "",
+        )
+    yield "# follow_up:"
+    for rec in recommendations:
+        yield from _comment(f"{rec.id}: {rec.text}", "#   ")
+        yield f"#   {rec.id}: {{status: ..., note: ...}}"
 
 
 def _preamble(header: Header, qn: Questionnaire, carried: CarryOver | None) -> Iterator[str]:
@@ -95,6 +145,8 @@ def _header_data(header: Header) -> dict[str, Any]:
     }
     if header.classification:
         review["classification"] = header.classification
+    if header.previous:
+        review["previous"] = header.previous
     return {
         "country": {"code": header.code, "name": header.name},
         "year": header.year,

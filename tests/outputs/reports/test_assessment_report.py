@@ -81,15 +81,20 @@ def test_markdown_has_the_pillar_table(final: Assessment) -> None:
     assert "| Pillar | Score | Level | Ref. | Delta | Status | Coverage |" in md
     assert "| Law (law) | 77.2 | 4 Strategic | 70.0 | +7.2 | Strength | 100% |" in md
     assert "| Statistics (tech.stats) | — | — | 60.0 | — | Not applicable | — |" in md
-    assert "**82.7**" in md
+    assert "**Score 82.7**" in md
 
 
 def test_markdown_of_a_draft_lists_weaknesses_gaps_and_recommendations(draft: Assessment) -> None:
     md = assessment_report.md(draft).decode()
     assert md.startswith("**RESTRICTED**\n\n**DRAFT — not for circulation**\n\n# ")
-    assert "- **Critical gap:** No national CSIRT. (rule no-csirt)" in md
-    assert "1. **No national CSIRT.** — critical gap" in md
-    assert "### 2. Offences" in md and "**28.1** points at stake" in md
+    assert "- **Critical gap:** No national CSIRT.\n" in md  # the flag, never the rule id
+    assert (
+        "1. **Critical gap:** Create a national CSIRT with a legal mandate. — lead: not yet" in md
+    )
+    assert (
+        "| Criminalise illegal access and interference. | Offences | not yet assigned | — | 28.1 |"
+        in md
+    )
     assert "- **L4** How many judges are trained? (Procedural powers)" in md  # missing answer
 
 
@@ -103,21 +108,26 @@ def test_hostile_text_stays_literal_in_markdown(draft: Assessment) -> None:
 
 def test_dravonia_2026_promises_no_gain_the_caps_do_not_allow() -> None:
     # Dravonia 2026 is capped at 59.9 overall by powers-outpace-safeguards (uncapped 72.2): raising
-    # oversight changes nothing while the safeguards stay weak, whatever its 1.0 nominal points.
+    # oversight changes nothing while the safeguards stay weak, whatever its 1.0 nominal points;
+    # the roadmap says so, naming the rule by its description.
     result = assess_example("xd-2026")
     text = assessment_report.md(result).decode()
-    oversight = text[text.index("Oversight and accountability\n") :]
-    assert "· **0.0** points at stake" in oversight[:400]
-    assert "holds, this raises the overall score by 0.0 points, not 1.0." in oversight[:900]
-    # the safeguards themselves lift the cap
-    assert "**Conditions and safeguards on investigative powers** — 14.6 points at stake\n" in text
-    # and the annex shows where the 59.9 comes from, down to the cap's -12.3
-    assert "| Cap on the overall score | | -12.3 | -12.3 |" in text
+    roadmap = text[text.index("## 8 Roadmap") :]
+    oversight = roadmap[roadmap.index("| Give an independent body oversight of the use of") :]
+    assert "| 0.0 of 1.0 (1) |" in oversight[:400]
+    assert "1. While “Strong intrusive powers with weak safeguards" in text
+    # the safeguards themselves lift the cap: 14.6 points, far more than their share
+    safeguards = roadmap[roadmap.index("| Make every intrusive power subject to prior judicial") :]
+    assert "| Conditions and safeguards on investigative powers |" in safeguards[:400]
+    assert "| 14.6 |" in safeguards[:400]
+    # and the annex shows where the 59.9 comes from, down to the overall cap's -12.3
+    caps = text[text.index("**Caps on the overall score:**") :].split("\n", 1)[0]
+    assert "however capable its police" in caps and caps.endswith("-12.3.")
 
 
 def test_stakes_report_shows_contributions_per_pillar() -> None:
     text = assessment_report.md(assess_stakes("capped")).decode()
     # law: 20 from the answers, b-cap -7.5 → 12.5; tech: 25, tech-cap -5 → 20; lift -2.5 → 30
-    assert "| Law | 20.0 | -7.5 | 12.5 |" in text
-    assert "| Technical | 25.0 | -5.0 | 20.0 |" in text
-    assert "| **Overall score** | | | **30.0** |" in text
+    assert "- **Law: 12.5 points.** Offences 7.5; Powers 12.5; cap: " in text
+    assert "- **Technical: 20.0 points.** CSIRT 25.0; cap: " in text
+    assert "overall score is at most 30 -2.5." in text

@@ -28,7 +28,7 @@ def test_markdown_report(run_ncr: RunNcr, tmp_path: Path) -> None:
         "| Offences (law.offences) | Weakness | Strength | new strength, weakness resolved |"
         in text
     )
-    assert "- No procedural powers. (rule no-powers)" in text
+    assert "- No procedural powers.\n" in text
     assert "**L3** Which powers exist?" in text
     assert "- Score: 100.0 → 0.0 (-100.0)" in text
     # An answer is text, never markup.

@@ -115,7 +115,12 @@ def test_the_pdf_carries_metadata_and_bookmarks(draft_pdf: bytes) -> None:
     assert info.author == "A. Reviewer, <b>Eve</b> | *Mallory*"
     assert str(info["/CreationDate"]).startswith("D:20260314")  # the review date, not the clock
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert top[:3] == ["1 Executive summary", "2 Law", "3 Technical"]
+    assert top[:4] == [
+        "1 Executive summary",
+        "2 Context and method of this review",
+        "3 Law",
+        "4 Technical",
+    ]
     assert "Annex D Provenance" in top
 
 

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ncr.engine.result import Assessment
+from ncr.outputs.display import status_label
 from ncr.outputs.reports import charts
-from ncr.outputs.reports.templating import assessment_context, html_document, markdown_document
+from ncr.outputs.reports.review_context import assessment_context
+from ncr.outputs.reports.templating import html_document, markdown_document
 
 
 @dataclass(frozen=True)
@@ -23,16 +25,19 @@ class AssessmentCharts:
 
 
 def assessment_charts(result: Assessment, reference_name: str) -> AssessmentCharts:
-    """A radar of the pillars (bars when there are too few for a radar), and per pillar a bar
-    chart of its indicators."""
+    """A radar of the pillars (bars when there are too few for a radar), and per pillar its
+    indicators' bars, coloured and marked by status."""
     rows = [(p.title, p.score, p.reference) for p in result.pillars]
     summary = charts.radar if len(rows) >= 3 else charts.bars
     return AssessmentCharts(
         summary=Markup(summary(rows, reference_name=reference_name)),
         pillars=[
             Markup(
-                charts.bars(
-                    [(i.title, i.score, i.reference) for i in p.indicators],
+                charts.status_bars(
+                    [
+                        (i.title, i.score, i.reference, status_label(i.status), i.status)
+                        for i in p.indicators
+                    ],
                     reference_name=reference_name,
                 )
             )

@@ -259,9 +259,8 @@ def _legend_mark(s: Series, x: float, y: float) -> str:
     return _el("line", x1=x + 12, y1=y - 7, x2=x + 12, y2=y + 7, stroke=s.colour, stroke_width=2.5)
 
 
-def _bar_frame(series: Sequence[Series], rows: int) -> list[str]:
-    """Grid lines with their scale, column headers, and a legend under the plot."""
-    bottom = float(TOP + rows * ROW_H)
+def _grid(bottom: float) -> list[str]:
+    """The 0-100 scale's grid lines, numbered under the plot."""
     body = []
     for tick in (0, 20, 40, 60, 80, 100):
         x = _x(tick)
@@ -269,6 +268,13 @@ def _bar_frame(series: Sequence[Series], rows: int) -> list[str]:
         body.append(
             _text(x, bottom + 11, [str(tick)], fill=MUTED, font_size=8, text_anchor="middle")
         )
+    return body
+
+
+def _bar_frame(series: Sequence[Series], rows: int) -> list[str]:
+    """Grid lines with their scale, column headers, and a legend under the plot."""
+    bottom = float(TOP + rows * ROW_H)
+    body = _grid(bottom)
     for column, s in enumerate(series):
         x = _column_x(column, len(series))
         body.append(_text(x, TOP - 6, [s.header], text_anchor="end", font_weight="bold"))
@@ -302,3 +308,66 @@ def paired_bars(rows: Sequence[Row], *, names: tuple[str, str] = ("Before", "Aft
         Series(names[1], names[1], [row[2] for row in rows], "bar", BLUE),
     ]
     return _bar_chart([row[0] for row in rows], series, f"{names[0]} and {names[1]}")
+
+
+# -- bars by status ----------------------------------------------------------------------------
+
+# (label, score, reference, status word, status key) for status bars.
+StatusRow = tuple[str, float | None, float | None, str, str]
+STATUS_COLOURS = {"strength": "#009E73", "on_track": BLUE, "weakness": "#D55E00"}
+STATUS_W = 110  # the status column, right of the plot
+
+
+def status_mark(status: str, x: float, y: float) -> str:
+    """▲ strength, ● on track, ▼ weakness, drawn as shapes so no font can drop them."""
+    colour = STATUS_COLOURS.get(status, MUTED)
+    if status == "strength":
+        return _el(
+            "polygon", points=_points([(x, y - 5), (x + 5, y + 4), (x - 5, y + 4)]), fill=colour
+        )
+    if status == "weakness":
+        return _el(
+            "polygon", points=_points([(x - 5, y - 4), (x + 5, y - 4), (x, y + 5)]), fill=colour
+        )
+    if status == "on_track":
+        return _el("circle", cx=x, cy=y, r=4.5, fill=colour)
+    return _el("line", x1=x - 4, y1=y, x2=x + 4, y2=y, stroke=colour, stroke_width=1.5)
+
+
+def _status_row(index: int, row: StatusRow) -> list[str]:
+    label, score, reference, word, status = row
+    top = float(TOP + index * ROW_H)
+    middle = top + ROW_H / 2
+    lines = _wrap(label, int(LABEL_W / CHAR_WIDTH))
+    body = [
+        _text(LABEL_W, middle + BASELINE - (len(lines) - 1) * LINE / 2, lines, text_anchor="end")
+    ]
+    if score is not None:
+        width = _x(score) - PLOT_X0
+        colour = STATUS_COLOURS.get(status, MUTED)
+        body.append(_el("rect", x=PLOT_X0, y=middle - 5, width=width, height=10, fill=colour))
+    if reference is not None:
+        x = _x(reference)
+        body.append(
+            _el("line", x1=x, y1=top + 3, x2=x, y2=top + ROW_H - 3, stroke=INK, stroke_width=2.5)
+        )
+    mark_x = PLOT_X1 + 16
+    body.append(status_mark(status, mark_x, middle))
+    body.append(_text(mark_x + 10, middle + BASELINE, [word if score is not None else "n/a"]))
+    return body
+
+
+def status_bars(rows: Sequence[StatusRow], *, reference_name: str = "Benchmark") -> str:
+    """Score bars coloured and marked by status, a tick at each reference; the numbers are left
+    to the table beside the chart, which would otherwise repeat them."""
+    bottom = float(TOP + len(rows) * ROW_H)
+    body = _grid(bottom)
+    for index, row in enumerate(rows):
+        body += _status_row(index, row)
+    y = bottom + 30
+    ref_tick = _el(
+        "line", x1=PLOT_X0 + 12, y1=y - 7, x2=PLOT_X0 + 12, y2=y + 7, stroke=INK, stroke_width=2.5
+    )
+    body.append(_swatch(PLOT_X0, y, ref_tick, f"Reference: {_wrap(reference_name, 40, 1)[0]}"))
+    height = int(bottom + 44)
+    return _svg(BAR_W, height, f"Scores and statuses against {reference_name}", body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ncr.documents.vocabulary import most_restrictive
 from ncr.engine.overview import STATUS_MARKS, Overview, shade
 from ncr.outputs.display import plural
 from ncr.outputs.reports.templating import (
@@ -29,7 +30,7 @@ def overview_frame(overview: Overview) -> Frame:
         created=overview.date,
         authors=(),
         # The markings of every review shown: the overview is at least as restricted as each.
-        classification=" / ".join(overview.classifications) or None,
+        classification=most_restrictive(overview.classifications),
         draft=overview.draft,
         generator=f"ncr {overview.ncr_version}",
     )

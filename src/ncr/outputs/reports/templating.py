@@ -9,32 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup
 
-from ncr.engine.explanation import Explanation, explain
-from ncr.engine.result import (
-    AnswerResult,
-    AnswerState,
-    Assessment,
-    LevelInfo,
-)
+from ncr.engine.result import AnswerState, Assessment, InputFile, LevelInfo, Recommendation
 from ncr.outputs.display import (
+    FOLLOW_UP_LABELS,
+    HORIZON_LABELS,
     number,
-    peer_note,
     percent,
     signed,
-    stake_note,
     status_label,
 )
-from ncr.shipped import template_dir
-
-TOP = 5  # how many strengths, weaknesses and recommendations the executive summary lists
+from ncr.shipped import display_path, template_dir
 
 # Why an answer that is not a plain scored answer counts as it does.
 ANSWER_STATES: dict[AnswerState, str] = {
@@ -90,6 +85,20 @@ def md_escape(value: object) -> str:
     return text
 
 
+BLOCKED_GAP = 0.05  # a cap that keeps the gain this far below nominal is worth telling (display)
+
+
+def blocked(rec: Recommendation) -> bool:
+    """A cap keeps this action's gain below what it would be without caps (DESIGN §6)."""
+    points, nominal = rec.points_at_stake, rec.nominal_points
+    return (
+        bool(rec.blocked_by)
+        and points is not None
+        and nominal is not None
+        and (points < nominal - BLOCKED_GAP)
+    )
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "number": number,
     "signed": signed,
@@ -99,6 +108,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "weight": weight,
     "long_date": long_date,
     "web_url": web_url,
+    # where a warning points, its file named as reports name files: never this machine's folders
+    "place": lambda w: w.model_copy(update={"file": display_path(Path(w.file))}).place,
+    "horizon": lambda key: HORIZON_LABELS[key or "none"],
+    "follow_up": lambda key: FOLLOW_UP_LABELS[key],
+    "blocked": blocked,
 }
 
 
@@ -127,11 +141,15 @@ def environment(kind: Literal["html", "md"]) -> jinja2.Environment:
 
 
 def html_document(template_name: str, **context: Any) -> str:
-    return environment("html").get_template(template_name).render(**context)
+    """A report as HTML; `templates` (for its provenance) names every template and style used."""
+    assets = ["report.css", "fonts.css"] if context.get("embed_fonts") else ["report.css"]
+    templates = templates_used(template_name, assets)
+    return environment("html").get_template(template_name).render(**context, templates=templates)
 
 
 def markdown_document(template_name: str, **context: Any) -> str:
-    return environment("md").get_template(template_name).render(**context)
+    templates = templates_used(template_name, [])
+    return environment("md").get_template(template_name).render(**context, templates=templates)
 
 
 @dataclass(frozen=True)
@@ -183,47 +201,25 @@ def level_ranges(levels: Sequence[LevelInfo]) -> list[LevelRange]:
     ]
 
 
-def explained_pillars(result: Assessment) -> list[tuple[Explanation, float, float]]:
-    """Per pillar with a score: its explanation by indicator, the points its answers add before
-    any cap, and what the caps inside it take (the methodology annex, §6a)."""
-    found = []
-    for pillar in result.pillars:
-        if pillar.score is None:
+def templates_used(name: str, assets: Sequence[str]) -> list[InputFile]:
+    """The template `name`, every template it extends, imports or includes, and the `assets` it
+    inlines, each with its SHA-256: provenance names the templates a report was made with."""
+    env = environment("md" if name.endswith(".j2") else "html")
+    seen: list[str] = []
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
             continue
-        x = explain(result, pillar=pillar.id)
-        found.append((x, sum(p.points for p in x.parts), sum(c.points for c in x.cap_effects)))
-    return found
-
-
-def assessment_context(result: Assessment) -> dict[str, Any]:
-    """Everything the assessment templates show, looked up once so templates stay declarative."""
-    answers: dict[str, list[AnswerResult]] = {}
-    for answer in result.answers:
-        answers.setdefault(answer.indicator, []).append(answer)
-    by_question = {answer.question: answer for answer in result.answers}
-    pillar_titles = {pillar.id: pillar.title for pillar in result.pillars}
-    indicator_titles = {ind.id: ind.title for ind in result.indicators()}
-    return {
-        "result": result,
-        "frame": assessment_frame(result),
-        "strengths": result.strengths()[:TOP],
-        "weaknesses": result.weaknesses()[:TOP],
-        "top_recommendations": result.recommendations[:TOP],
-        # by indicator or rule id: why the points at stake differ from the nominal share (§6)
-        "stake_notes": {
-            rec.indicator or rec.rule: note
-            for rec in result.recommendations
-            if (note := stake_note(rec, result.rules))
-        },
-        "answers_by_indicator": answers,
-        "missing": [by_question[q] for q in result.missing],
-        "pillar_titles": pillar_titles,
-        "indicator_titles": indicator_titles,
-        "indicators": {ind.id: ind for ind in result.indicators()},
-        "cap_targets": {**pillar_titles, **indicator_titles, "overall": "the overall score"},
-        "levels": level_ranges(result.levels),
-        "explained": explain(result),
-        "peer_note": peer_note(result.benchmark, result.country.name),
-        "explained_pillars": explained_pillars(result),
-        "benchmark_name": result.benchmark.title or result.benchmark.id or "no benchmark",
-    }
+        seen.append(current)
+        source = (template_dir() / current).read_text(encoding="utf-8")
+        todo += [t for t in jinja2.meta.find_referenced_templates(env.parse(source)) if t]
+    return [
+        InputFile(
+            role="template",
+            id=file,
+            path=display_path(template_dir() / file),
+            sha256=hashlib.sha256((template_dir() / file).read_bytes()).hexdigest(),
+        )
+        for file in sorted({*seen, *assets})
+    ]
