@@ -17,7 +17,7 @@ from ncr.loader.search_path import Catalog
 from ncr.pipeline import assess_review, open_review
 
 QUESTIONNAIRE = REPO / "questionnaires" / "cybercrime-legislation-2026.yaml"
-EXAMPLE = EXAMPLES / "xb-2026-legislation.yaml"
+EXAMPLE = EXAMPLES / "legislation" / "xb-2026.yaml"
 TRIGGERS: dict[str, Any] = yaml.safe_load(
     (FIXTURES / "content" / "cybercrime-legislation-rule-triggers.yaml").read_text(encoding="utf-8")
 )
