@@ -16,6 +16,7 @@ import weasyprint
 from ncr.engine.result import Assessment
 from ncr.outputs.reports import assessment_report as htmldoc
 from ncr.outputs.reports.asset_fetcher import AssetFetcher
+from ncr.outputs.reports.report_look import PLAIN, ReportLook
 
 
 @contextlib.contextmanager
@@ -43,6 +44,6 @@ def write_pdf(html: str, day: dt.date, fetcher: AssetFetcher | None = None) -> b
     return data
 
 
-def assessment(result: Assessment) -> bytes:
-    html = htmldoc.assessment_html(result, embed_fonts=True)
-    return write_pdf(html, result.review.date)
+def assessment(result: Assessment, look: ReportLook = PLAIN) -> bytes:
+    html = htmldoc.assessment_html(result, look, embed_fonts=True)
+    return write_pdf(html, result.review.date, AssetFetcher.for_look(look))
