@@ -148,10 +148,12 @@ class Writer:
     def flush(self, pending: list[Any], into: Any) -> None:
         if pending:
             paragraph = into.add_paragraph()
-            for item in pending:
+            for before, item in zip([None, *pending], pending, strict=False):
                 if isinstance(item, str):
                     self.text(paragraph, item, {})
                 else:
+                    if _glued(before, item):
+                        paragraph.add_run(" ")
                     self.inline(item, paragraph, {})
             _strip_edges(paragraph)
             pending.clear()
@@ -271,9 +273,29 @@ class Writer:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         for index, (row, is_head) in enumerate(rows):
             self.table_row(table, index, row, is_head)
+        self.column_widths(table, [row for row, _ in rows])
         caption = element.find("caption")
         if caption is not None:
             self.paragraph(caption, into, self.style("Caption"))
+
+    def column_widths(self, table: Any, rows: list[Any]) -> None:
+        """Columns as wide as their text needs (a name column wide, a number column narrow), so
+        that no word breaks inside a narrow cell; Word's autofit is left on for later edits."""
+        need = [4] * len(table.columns)
+        for row in rows:
+            cells = [c for c in row if _tag(c) in ("td", "th")]
+            for index, cell in enumerate(cells[: len(need)]):
+                if int(cell.get("colspan") or 1) > 1:
+                    continue
+                text = _squash(cell.text_content())
+                longest = max((len(w) for w in text.split()), default=0)
+                need[index] = max(need[index], longest + 1, min(len(text), 48) // 2)
+        total = self.text_width()
+        for index, column in enumerate(table.columns):
+            width = Emu(int(total * need[index] / sum(need)))
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
 
     def table_row(self, table: Any, index: int, row: Any, is_head: bool) -> None:
         word_row = table.rows[index]
@@ -334,9 +356,13 @@ class Writer:
     ) -> None:
         if element.text:
             self.text(paragraph, element.text, fmt)
+        before = None
         for child in element:
             if isinstance(child.tag, str) and (skip is None or child not in skip):
+                if _glued(before, child):
+                    paragraph.add_run(" ")
                 self.inline(child, paragraph, fmt)
+            before = child
             if child.tail:
                 self.text(paragraph, child.tail, fmt)
 
@@ -384,6 +410,17 @@ def _is_inline(element: Any) -> bool:
     tag = _tag(element)
     block = CONTAINERS | PARAGRAPHS | SKIPPED | LIST_TAGS | {"table", "dl", "svg", "img", "hr"}
     return tag not in block and tag not in HEADINGS and tag not in ("li", "dt", "dd", "tr")
+
+
+def _glued(before: Any, element: Any) -> bool:
+    """Two spans with nothing between them: the HTML's CSS sets them apart (a label and its
+    value), so Word's copy puts a space between them."""
+    return (
+        before is not None
+        and not isinstance(before, str)
+        and not (before.tail or "")
+        and _tag(before) == _tag(element) == "span"
+    )
 
 
 def _strip_edges(paragraph: Paragraph) -> None:
