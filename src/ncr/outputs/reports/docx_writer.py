@@ -545,13 +545,16 @@ def _marking(paragraph: Paragraph, marking: str) -> None:
 WATERMARK_VML = (
     '<w:pict xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     ' xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"'
+    ' path="m@7,l@8,m@5,21600l@6,21600e"><v:path textpathok="t" o:connecttype="custom"/>'
+    '<v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
     '<v:shape id="PowerPlusWaterMarkObject" o:spid="_x0000_s1025" type="#_x0000_t136"'
     ' style="position:absolute;margin-left:0;margin-top:0;width:470pt;height:120pt;rotation:315;'
     "z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
     'mso-position-vertical:center;mso-position-vertical-relative:margin" fillcolor="#d8d8d8"'
     ' stroked="f"><v:fill opacity=".5"/>'
-    '<v:textpath style="font-family:&quot;Arial&quot;;font-size:1pt" string="DRAFT"/>'
-    "</v:shape></w:pict>"
+    '<v:textpath on="t" fitshape="t" style="font-family:&quot;Arial&quot;;font-size:1pt"'
+    ' string="DRAFT"/></v:shape></w:pict>'
 )
 
 
