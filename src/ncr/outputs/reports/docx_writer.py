@@ -36,8 +36,7 @@ from docx.shared import Cm, Emu, Length, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from ncr.outputs.reports.report_look import ReportLook, logo_from_data_url
-from ncr.outputs.reports.template_files import reference_docx
+from ncr.outputs.reports.report_look import ReportLook, logo_from_data_url, reference_docx
 
 # Elements whose content is laid out as blocks; the others hold text.
 CONTAINERS = {

@@ -9,10 +9,12 @@ from __future__ import annotations
 import base64
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ncr.documents.profile import Logo, LogoType, ReportProfile
+from ncr.shipped import template_dir
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,17 @@ class ReportLook:
 
 
 PLAIN = ReportLook()
+REFERENCE_DOCX = "reference.docx"
+
+
+def reference_docx(folders: Sequence[Path]) -> Path | None:
+    """The reviewers' Word reference document (its styles and page set-up), if they have one."""
+    for folder in [*folders, template_dir()]:
+        if (folder / REFERENCE_DOCX).is_file():
+            return folder / REFERENCE_DOCX
+    return None
+
+
 _DATA_URL = re.compile(r"data:(image/png|image/svg\+xml);base64,([A-Za-z0-9+/=]+)")
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -22,13 +21,17 @@ import jinja2.nodes
 from jinja2.exceptions import SecurityError
 
 from ncr.engine.result import InputFile
-from ncr.outputs.reports.report_look import ReportLook, logo_data_url
+from ncr.outputs.reports.report_look import (
+    REFERENCE_DOCX,
+    ReportLook,
+    logo_data_url,
+    reference_docx,
+)
 from ncr.problems import InputError, Problem, UsageError
 from ncr.shipped import display_path, template_dir
 
 # What `ncr templates copy` writes: the files a reviewer may override (not the bundled fonts).
 COPIED_SUFFIXES = (".html", ".j2", ".css", ".docx")
-REFERENCE_DOCX = "reference.docx"
 # A reviewer's template may fail in Python terms too ({{ 1 / 0 }}, a bad filter argument).
 RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError)
 
@@ -92,6 +95,15 @@ def referenced(env: jinja2.Environment, name: str) -> set[str]:
     for call in tree.find_all(jinja2.nodes.Call):
         if isinstance(call.node, jinja2.nodes.Name) and call.node.name == "asset":
             found |= {a.value for a in call.args if isinstance(a, jinja2.nodes.Const)}
+    for other in found:
+        try:
+            env.loader.get_source(env, other)
+        except jinja2.TemplateNotFound:
+            line = next((n for n, text in enumerate(source.splitlines(), 1) if other in text), 0)
+            message = f"template refused: no template named '{other}' in the template folders"
+            raise InputError(
+                [Problem(display_path(Path(str(filename))), line, 0, message)]
+            ) from None
     return found
 
 
@@ -129,14 +141,6 @@ def _file(role: str, name: str, path: Path) -> InputFile:
     return InputFile.model_validate(
         {"role": role, "id": name, "path": display_path(path), "sha256": digest}
     )
-
-
-def reference_docx(folders: Sequence[Path]) -> Path | None:
-    """The reviewers' Word reference document (its styles and page set-up), if they have one."""
-    for folder in [*folders, template_dir()]:
-        if (folder / REFERENCE_DOCX).is_file():
-            return folder / REFERENCE_DOCX
-    return None
 
 
 def copy_builtin(target: Path, *, force: bool = False) -> list[Path]:
