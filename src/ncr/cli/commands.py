@@ -426,6 +426,8 @@ def compare(
     ] = None,
     force: Force = False,
     path: SearchPath = None,
+    templates: Templates = None,
+    profile: ProfileOpt = None,
 ) -> None:
     """Put many countries side by side: scores, levels, a heat map, common strengths and weaknesses.
 
@@ -434,7 +436,9 @@ def compare(
     from ncr.cli import compare as command
     from ncr.cli.boundary import guarded
 
-    opts = command.CompareOptions(files, output, fmt, benchmark, jobs, force, path or [])
+    opts = command.CompareOptions(
+        files, output, fmt, benchmark, jobs, force, path or [], templates, profile
+    )
     _exit(guarded(lambda: command.run(opts)))
 
 

@@ -44,7 +44,8 @@ def format_of(path: Path) -> str:
 def render(kind: str, fmt: str, result: Any, look: ReportLook = PLAIN) -> bytes:
     target = RENDERERS.get((kind, fmt))
     if target is None:
-        raise UsageError(f"a {kind} report cannot be written as {fmt}")
+        article = "an" if kind[0] in "aeiou" else "a"
+        raise UsageError(f"{article} {kind} report cannot be written as {fmt}")
     module, function = target.split(":")
     data: bytes = getattr(import_module(module), function)(result, look)
     return data
