@@ -29,6 +29,7 @@ from ncr.outputs.reports.assessment_report import assessment_html
 from ncr.outputs.reports.docx_writer import html_to_docx
 from ncr.outputs.reports.report_look import PLAIN
 from ncr.pipeline import assess_review, open_review
+from workbook_helpers import libreoffice
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -214,17 +215,11 @@ def test_no_image_is_read_from_anywhere_but_a_checked_data_url(tmp_path: Path) -
 def test_libreoffice_opens_it_and_lays_out_every_page(
     borealis: Assessment, word: bytes, tmp_path: Path
 ) -> None:
-    soffice, pdftotext = client("soffice"), client("pdftotext")
     source = tmp_path / "xb-2026.docx"
     source.write_bytes(word)
-    subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    pdf = tmp_path / "xb-2026.pdf"
+    pdf = libreoffice(source, tmp_path / "printed", "pdf")  # Writer opens it and lays it out
     text = subprocess.run(
-        [pdftotext, "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        [client("pdftotext"), "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
     pages = text.count("\f")
     assert pages > 10  # cover, contents, summary, five pillars, recommendations, annexes

@@ -108,8 +108,9 @@ def _classes(element: Any) -> set[str]:
 
 @dataclass
 class Writer:
-    """Walks the HTML body into the document; `lists` counts nesting, `numbering` makes each
-    numbered list start again at 1."""
+    """Walks the HTML body into the document, in document order. `lists` holds the kinds of the
+    lists it is inside (for List Bullet 2 and the like); `first_chapter` is true until the first
+    chapter heading, which follows the contents' own page break."""
 
     doc: Document
     lists: list[str] = field(default_factory=list)
@@ -288,7 +289,8 @@ class Writer:
                     continue
                 text = _squash(cell.text_content())
                 longest = max((len(w) for w in text.split()), default=0)
-                need[index] = max(need[index], longest + 1, min(len(text), 48) // 2)
+                room = 3 if _tag(cell) == "th" else 1  # bold headers run wider
+                need[index] = max(need[index], longest + room, min(len(text), 48) // 2)
         total = self.text_width()
         for index, column in enumerate(table.columns):
             width = Emu(int(total * need[index] / sum(need)))
