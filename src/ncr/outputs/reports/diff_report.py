@@ -152,13 +152,9 @@ def md(result: DiffResult, look: ReportLook = PLAIN) -> bytes:
 
 
 def pdf(result: DiffResult, look: ReportLook = PLAIN) -> bytes:
-    # WeasyPrint loads only when a PDF is asked for
-    from ncr.outputs.reports.asset_fetcher import AssetFetcher
-    from ncr.outputs.reports.pdf_writer import write_pdf
+    from ncr.outputs.reports.pdf_writer import report_pdf  # WeasyPrint only for a PDF
 
-    return write_pdf(
-        diff_html(result, look, embed_fonts=True), latest(result), AssetFetcher.for_look(look)
-    )
+    return report_pdf(diff_html(result, look, embed_fonts=True), latest(result), look)
 
 
 def docx(result: DiffResult, look: ReportLook = PLAIN) -> bytes:

@@ -74,10 +74,6 @@ def md(overview: Overview, look: ReportLook = PLAIN) -> bytes:
 
 
 def pdf(overview: Overview, look: ReportLook = PLAIN) -> bytes:
-    # WeasyPrint loads only when a PDF is asked for
-    from ncr.outputs.reports.asset_fetcher import AssetFetcher
-    from ncr.outputs.reports.pdf_writer import write_pdf
+    from ncr.outputs.reports.pdf_writer import report_pdf  # WeasyPrint only for a PDF
 
-    return write_pdf(
-        overview_html(overview, look, embed_fonts=True), overview.date, AssetFetcher.for_look(look)
-    )
+    return report_pdf(overview_html(overview, look, embed_fonts=True), overview.date, look)

@@ -44,6 +44,11 @@ def write_pdf(html: str, day: dt.date, fetcher: AssetFetcher | None = None) -> b
     return data
 
 
+def report_pdf(html: str, day: dt.date, look: ReportLook) -> bytes:
+    """A report's PDF, reading only the assets of its template folders and the profile's logo."""
+    return write_pdf(html, day, AssetFetcher.for_look(look))
+
+
 def assessment(result: Assessment, look: ReportLook = PLAIN) -> bytes:
     html = htmldoc.assessment_html(result, look, embed_fonts=True)
-    return write_pdf(html, result.review.date, AssetFetcher.for_look(look))
+    return report_pdf(html, result.review.date, look)
