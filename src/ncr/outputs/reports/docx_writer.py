@@ -289,7 +289,9 @@ class Writer:
                     continue
                 text = _squash(cell.text_content())
                 longest = max((len(w) for w in text.split()), default=0)
-                room = 4 if _tag(cell) == "th" else 2  # room for cell padding; bold headers run wider
+                room = (
+                    4 if _tag(cell) == "th" else 2
+                )  # room for cell padding; bold headers run wider
                 need[index] = max(need[index], longest + room, min(len(text), 48) // 2)
         total = self.text_width()
         for index, column in enumerate(table.columns):
