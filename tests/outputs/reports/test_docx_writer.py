@@ -112,8 +112,8 @@ def test_tables_are_real_tables_whose_header_row_repeats(borealis: Assessment, o
     for table in opened.tables:
         assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
         assert all(r._tr.find(f"{W}trPr/{W}tblHeader") is None for r in table.rows[1:])
-    scores = opened.tables[0]
-    assert [c.text for c in scores.rows[0].cells][:2] == ["Pillar", "Score"]
+    first = opened.tables[0]  # a score table: names, then their scores
+    assert first.rows[0].cells[1].text == "Score"
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ import pytest
 from clients import client
 from conftest import EXAMPLES, RunNcr
 from ncr.outputs.reports.template_files import copy_builtin
-from ncr.shipped import template_dir
+from ncr.shipped import display_path, template_dir
 
 XB = EXAMPLES / "xb-2026.yaml"
 
@@ -87,7 +87,7 @@ def test_a_template_reaching_for_python_internals_is_refused_located(
     out = tmp_path / "xb.html"
     result = run_ncr("assess", XB, "-o", out, "--templates", tmp_path)
     assert result.exit_code == 2
-    assert f"{bad}:{line}:0: template " in result.output
+    assert f"{display_path(bad)}:{line}:0: template " in result.output
     assert "Traceback" not in result.output and not out.exists()
 
 
@@ -108,7 +108,7 @@ def test_a_template_that_fails_is_refused_with_its_file_and_line(
     out = tmp_path / "xb.md"
     result = run_ncr("assess", XB, "-o", out, "--templates", tmp_path)
     assert result.exit_code == 2, result.output
-    assert f"{bad}:1:0: " in result.output and said in result.output
+    assert f"{display_path(bad)}:1:0: " in result.output and said in result.output
     assert "Traceback" not in result.output and not out.exists()
 
 
