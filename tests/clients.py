@@ -14,6 +14,7 @@ import pytest
 PACKAGES = {
     "pdftoppm": "poppler-utils",
     "pdftotext": "poppler-utils",
+    "pdfimages": "poppler-utils",
     "chromium": "chromium",
     "soffice": "libreoffice-calc-nogui libreoffice-writer-nogui",
 }

@@ -97,7 +97,7 @@ def test_output_over_the_input_is_refused(run_ncr: RunNcr, tmp_path: Path) -> No
 def test_an_interrupted_run_leaves_the_old_file(
     run_ncr: RunNcr, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(_: object) -> bytes:
+    def interrupted(*_: object) -> bytes:
         raise KeyboardInterrupt
 
     monkeypatch.setattr("ncr.outputs.reports.json_report.as_bytes", interrupted)

@@ -139,7 +139,7 @@ def test_schema_of_an_unknown_kind(run_ncr: RunNcr) -> None:
     assert result.exit_code == 2
     assert (
         "unknown kind 'reponse'; choose one of: framework, questionnaire, response, benchmark, "
-        "result, diff" in result.stderr
+        "profile, result, diff" in result.stderr
     )
 
 

@@ -38,3 +38,15 @@ def test_a_report_file_is_written_and_named_on_stderr(
     out = capsys.readouterr()
     assert out.out == ""
     assert f"wrote {target} — XA 82.7" in out.err
+
+
+def test_a_report_is_written_in_its_look(tmp_path: Path) -> None:
+    from conftest import FIXTURES
+    from ncr.loader.report_profile import load_profile
+    from ncr.outputs.reports.report_look import ReportLook
+
+    look = ReportLook(profile=load_profile(FIXTURES / "profile" / "profile.yaml"))
+    out = tmp_path / "a.md"
+    emit("assessment", assess_file(MINI_A), output=out, fmt="md", show=no_view,
+         summary="Aurelia 2026", err=Console(stderr=True), look=look)  # fmt: skip
+    assert out.read_text(encoding="utf-8").startswith("**Directorate of Cyber Capacity Reviews**")

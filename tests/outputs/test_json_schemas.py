@@ -38,3 +38,8 @@ def test_the_schema_of_one_questionnaire_knows_its_questions_and_answers() -> No
     multi = answers["properties"]["L3"]["anyOf"][0]["anyOf"][0]
     assert multi["uniqueItems"] is True
     assert "preservation" in multi["items"]["enum"]
+
+
+def test_documents_people_write_refuse_unknown_keys() -> None:
+    for kind in ("framework", "questionnaire", "response", "benchmark", "profile"):
+        assert json.loads(schema_text(kind))["additionalProperties"] is False, kind

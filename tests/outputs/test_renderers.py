@@ -21,23 +21,27 @@ from ncr.problems import UsageError
         ("a.md", "md"),
         ("a.markdown", "md"),
         ("a.json", "json"),
+        ("Report.DOCX", "docx"),
     ],
 )
 def test_the_format_comes_from_the_file_name(name: str, fmt: str) -> None:
     assert format_of(Path(name)) == fmt
 
 
-@pytest.mark.parametrize("name", ["xa.docx", "xa", "xa.pdf.bak"])
+@pytest.mark.parametrize("name", ["xa.doc", "xa", "xa.pdf.bak"])
 def test_an_unknown_ending_says_which_endings_work(name: str) -> None:
-    message = f"cannot tell the format of '{name}': use a name ending in .pdf, .html, .md or .json"
+    message = (
+        f"cannot tell the format of '{name}': use a name ending in .pdf, .html, .md, .json or .docx"
+    )
     with pytest.raises(UsageError) as caught:
         format_of(Path(name))
     assert str(caught.value) == message
 
 
-def test_every_kind_has_every_format() -> None:
+def test_every_kind_has_every_format_and_reviews_a_word_report() -> None:
     kinds = {"assessment", "diff", "overview"}
-    assert set(RENDERERS) == {(k, f) for k in kinds for f in ("pdf", "html", "md", "json")}
+    every = {(k, f) for k in kinds for f in ("pdf", "html", "md", "json")}
+    assert set(RENDERERS) == every | {("assessment", "docx"), ("diff", "docx")}
 
 
 def test_render_gives_the_bytes_of_the_asked_format() -> None:
@@ -48,5 +52,5 @@ def test_render_gives_the_bytes_of_the_asked_format() -> None:
 
 
 def test_a_format_no_renderer_writes_is_a_usage_error() -> None:
-    with pytest.raises(UsageError, match=r"^a diff report cannot be written as docx$"):
-        render("diff", "docx", None)
+    with pytest.raises(UsageError, match=r"^an overview report cannot be written as docx$"):
+        render("overview", "docx", None)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ncr.cli.boundary import EXIT_GATE, EXIT_OK, print_problems, stderr
 from ncr.cli.gates import AssessOptions, gate_problems
+from ncr.cli.report_look_options import report_look
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_target
@@ -34,7 +35,9 @@ def assess_one(opts: AssessOptions, source: Path) -> int:
         check_target(opts.output, inputs=opts.files, force=opts.force)
     elif fmt not in ("text", "json"):
         raise UsageError(f"--format {fmt} needs -o FILE; the terminal shows text or json")
-    loader = Loader(Catalog.create(opts.paths))
+    catalog = Catalog.create(opts.paths)
+    look = report_look(opts.templates, opts.profile, catalog)
+    loader = Loader(catalog)
     review = open_review(loader, source, opts.benchmark)
     if opts.output:  # again, now that the questionnaire, framework and benchmark are known
         check_target(opts.output, inputs=opts.files, force=opts.force, read=loader.read)
@@ -51,6 +54,7 @@ def assess_one(opts: AssessOptions, source: Path) -> int:
         show=show_assessment,
         summary=summary,
         err=err,
+        look=look,
     )
     reasons = gate_problems(result, strict_errors, opts.fail_under)
     for reason in reasons:

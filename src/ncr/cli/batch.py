@@ -36,6 +36,7 @@ from ncr.cli.boundary import (
     stderr,
 )
 from ncr.cli.gates import AssessOptions, gate_problems
+from ncr.cli.report_look_options import report_look
 from ncr.cli.worker_pool import Pool
 from ncr.engine.overview import Snapshot, snapshot
 from ncr.loader.loading import Loader
@@ -44,6 +45,7 @@ from ncr.outputs.atomic_files import check_writable, write_atomic
 from ncr.outputs.display import number
 from ncr.outputs.interrupts import Interrupted
 from ncr.outputs.renderers import FORMATS, RENDERERS, render
+from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.terminal.overview_view import level_label
 from ncr.outputs.terminal.tables import status_text, table
 from ncr.pipeline import assess_review, missing_as_errors, open_review
@@ -66,6 +68,7 @@ class Settings:
     fail_under: float | None = None
     fmt: str | None = None
     folder: Path | None = None  # write `<stem>.<fmt>` here; None: only assess
+    look: ReportLook = PLAIN
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ class Worker:
         written = None
         if s.folder is not None and s.fmt is not None:
             written = target_of(s.folder, path, s.fmt)
-            write_atomic(written, render("assessment", s.fmt, result))
+            write_atomic(written, render("assessment", s.fmt, result, s.look))
         return Outcome(
             str(path),
             snapshot=snapshot(result, display_path(path)),
@@ -242,8 +245,10 @@ def _remove_parts(settings: Settings, path: Path) -> None:
 
 def run_batch(opts: AssessOptions) -> int:
     err = stderr()
+    catalog = Catalog.create(opts.paths)
     settings = Settings(
-        catalog=Catalog.create(opts.paths),
+        catalog=catalog,
+        look=report_look(opts.templates, opts.profile, catalog),
         benchmark=opts.benchmark,
         strict=opts.strict,
         fail_under=opts.fail_under,

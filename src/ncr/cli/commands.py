@@ -22,6 +22,10 @@ app = typer.Typer(
 )
 benchmark_app = typer.Typer(help="Build benchmarks from assessed reviews.", no_args_is_help=True)
 app.add_typer(benchmark_app, name="benchmark")
+templates_app = typer.Typer(
+    help="The report templates: copy the built-in ones to make your own.", no_args_is_help=True
+)
+app.add_typer(templates_app, name="templates")
 
 SearchPath = Annotated[
     list[Path] | None,
@@ -45,6 +49,23 @@ Force = Annotated[bool, typer.Option("--force", help="Replace an existing output
 AnyCountry = Annotated[
     bool,
     typer.Option("--any-country", help="Allow the two reviews to be of different countries."),
+]
+Templates = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help="Folder of your own report templates, overriding the built-in ones by file name "
+        "(start with: ncr templates copy DIR).",
+        show_default=False,
+    ),
+]
+ProfileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile",
+        help="Report profile (YAML): issuing body, logo, disclaimer, distribution, contact.",
+        show_default=False,
+    ),
 ]
 
 
@@ -106,15 +127,18 @@ def assess(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Report file (.pdf .html .md .json) or folder.", metavar="PATH"
+            "--output",
+            "-o",
+            help="Report file (.pdf .html .md .json .docx) or folder.",
+            metavar="PATH",
         ),
     ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
             "--format",
-            help="text or json on screen; pdf, html, md or json into a folder.",
-            metavar="text|json|pdf|html|md",
+            help="text or json on screen; pdf, html, md, json or docx into a folder.",
+            metavar="text|json|pdf|html|md|docx",
         ),
     ] = None,
     benchmark: BenchmarkOpt = None,
@@ -129,6 +153,8 @@ def assess(
     ] = None,
     force: Force = False,
     path: SearchPath = None,
+    templates: Templates = None,
+    profile: ProfileOpt = None,
 ) -> None:
     """Score responses against a benchmark; show the result or write reports.
 
@@ -138,7 +164,19 @@ def assess(
     from ncr.cli.boundary import guarded
     from ncr.cli.gates import AssessOptions
 
-    opts = AssessOptions(files, output, fmt, benchmark, strict, fail_under, jobs, force, path or [])
+    opts = AssessOptions(
+        files,
+        output,
+        fmt,
+        benchmark,
+        strict,
+        fail_under,
+        jobs,
+        force,
+        path or [],
+        templates,
+        profile,
+    )
     _exit(guarded(lambda: run(opts)))
 
 
@@ -267,7 +305,7 @@ def schema(
     kind: Annotated[
         str,
         typer.Argument(
-            help="framework, questionnaire, response, benchmark, result, diff or overview.",
+            help="framework, questionnaire, response, benchmark, profile, result, diff or overview.",
             metavar="KIND",
         ),
     ],
@@ -308,7 +346,9 @@ def diff(
     new: Annotated[Path, typer.Argument(help="The later review.", metavar="NEW")],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Report file (.pdf .html .md .json).", metavar="FILE"),
+        typer.Option(
+            "--output", "-o", help="Report file (.pdf .html .md .json .docx).", metavar="FILE"
+        ),
     ] = None,
     fmt: Annotated[
         str, typer.Option("--format", help="text or json on screen.", metavar="text|json")
@@ -318,6 +358,8 @@ def diff(
     any_country: AnyCountry = False,
     force: Force = False,
     path: SearchPath = None,
+    templates: Templates = None,
+    profile: ProfileOpt = None,
 ) -> None:
     """Compare two reviews of one country: what changed, what improved, what regressed.
 
@@ -327,7 +369,17 @@ def diff(
     from ncr.cli.boundary import guarded
 
     opts = command.DiffOptions(
-        old, new, output, fmt, benchmark, any_order, force, path or [], any_country
+        old,
+        new,
+        output,
+        fmt,
+        benchmark,
+        any_order,
+        force,
+        path or [],
+        any_country,
+        templates,
+        profile,
     )
     _exit(guarded(lambda: command.run(opts)))
 
@@ -374,6 +426,8 @@ def compare(
     ] = None,
     force: Force = False,
     path: SearchPath = None,
+    templates: Templates = None,
+    profile: ProfileOpt = None,
 ) -> None:
     """Put many countries side by side: scores, levels, a heat map, common strengths and weaknesses.
 
@@ -382,7 +436,9 @@ def compare(
     from ncr.cli import compare as command
     from ncr.cli.boundary import guarded
 
-    opts = command.CompareOptions(files, output, fmt, benchmark, jobs, force, path or [])
+    opts = command.CompareOptions(
+        files, output, fmt, benchmark, jobs, force, path or [], templates, profile
+    )
     _exit(guarded(lambda: command.run(opts)))
 
 
@@ -425,6 +481,22 @@ def benchmark_build(
         files, ident, stat, title, output, force, path or [], include_drafts
     )
     _exit(guarded(lambda: command.run(opts)))
+
+
+@templates_app.command("copy")
+def templates_copy(
+    folder: Annotated[Path, typer.Argument(help="Folder to write the templates into.")],
+    force: Force = False,
+) -> None:
+    """Write the built-in report templates (HTML, CSS, Markdown, Word reference document) into
+    FOLDER, to edit and use with --templates FOLDER.
+
+    Example: ncr templates copy my-templates && ncr assess xa.yaml -o xa.pdf --templates my-templates
+    """
+    from ncr.cli.boundary import guarded
+    from ncr.cli.templates_copy import run
+
+    _exit(guarded(lambda: run(folder, force=force)))
 
 
 def _full_summaries() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from ncr import __version__
 from ncr.cli.batch import Settings, assess_many, report
 from ncr.cli.boundary import EXIT_OK, stderr
+from ncr.cli.report_look_options import report_look
 from ncr.engine.overview import NotComparable, build_overview
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_target
@@ -28,6 +29,8 @@ class CompareOptions:
     jobs: int | None = None
     force: bool = False
     paths: Sequence[Path] = ()
+    templates: Path | None = None
+    profile: Path | None = None
 
 
 def run(opts: CompareOptions) -> int:
@@ -39,7 +42,9 @@ def run(opts: CompareOptions) -> int:
     else:
         raise UsageError("--format must be text or json; write a report with -o FILE")
     err = stderr()
-    settings = Settings(Catalog.create(opts.paths), benchmark=opts.benchmark)
+    catalog = Catalog.create(opts.paths)
+    look = report_look(opts.templates, opts.profile, catalog)
+    settings = Settings(catalog, benchmark=opts.benchmark)
     outcomes = assess_many(opts.files, settings, opts.jobs, err)
     code = report(outcomes, err)
     if code != EXIT_OK:
@@ -60,5 +65,6 @@ def run(opts: CompareOptions) -> int:
         show=show_overview,
         summary=summary,
         err=err,
+        look=look,
     )
     return EXIT_OK

@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.markup import escape
 
 from ncr.cli.boundary import EXIT_OK, print_problems, stderr
+from ncr.cli.report_look_options import report_look
 from ncr.engine.review_diff import DiffResult, diff
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
@@ -32,6 +33,8 @@ class DiffOptions:
     force: bool = False
     paths: Sequence[Path] = ()
     any_country: bool = False
+    templates: Path | None = None
+    profile: Path | None = None
 
 
 def run(opts: DiffOptions) -> int:
@@ -40,7 +43,9 @@ def run(opts: DiffOptions) -> int:
         check_target(opts.output, inputs=[opts.old, opts.new], force=opts.force)
     elif fmt not in ("text", "json"):
         raise UsageError(f"--format {fmt} needs -o FILE; the terminal shows text or json")
-    loader = Loader(Catalog.create(opts.paths))
+    catalog = Catalog.create(opts.paths)
+    look = report_look(opts.templates, opts.profile, catalog)
+    loader = Loader(catalog)
     result = diff_files(opts, loader)
     if opts.output:  # again, now that every file the diff reads is known
         check_target(opts.output, inputs=[opts.old, opts.new], force=opts.force, read=loader.read)
@@ -52,6 +57,7 @@ def run(opts: DiffOptions) -> int:
         show=show_diff,
         summary=result.headline,
         err=stderr(),
+        look=look,
     )
     return EXIT_OK
 

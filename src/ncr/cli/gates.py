@@ -22,6 +22,8 @@ class AssessOptions:
     jobs: int | None = None
     force: bool = False
     paths: Sequence[Path] = ()
+    templates: Path | None = None
+    profile: Path | None = None
 
 
 def gate_problems(

@@ -228,7 +228,14 @@ class Location(ResultModel):
 
 class InputFile(ResultModel):
     role: Literal[
-        "response", "questionnaire", "framework", "benchmark", "previous review", "template"
+        "response",
+        "questionnaire",
+        "framework",
+        "benchmark",
+        "previous review",
+        "template",
+        "profile",
+        "logo",
     ]
     id: str
     version: str | None = None

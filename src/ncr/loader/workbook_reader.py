@@ -3,8 +3,9 @@ what is unsafe or not a workbook with a located Problem.
 
 A workbook comes from outside (a ministry, by e-mail), so before openpyxl sees it the zip directory
 is checked: the sizes it declares bound what unpacking produces (Python's zipfile stops each member
-at its declared size), which stops zip bombs. openpyxl parses the XML with defusedxml (a dependency
-of ncr, checked here), which refuses entity declarations: no "billion laughs". Sheets are read
+at its declared size), which stops zip bombs. Every part is refused if it declares a DTD or
+entities (no "billion laughs"), whichever XML parser openpyxl uses; openpyxl also parses with
+defusedxml where it does not use lxml. Sheets are read
 streaming and only up to the rows a questionnaire can have. Values only: a formula is an error to
 fix, never evaluated, and never mistaken for the value a spreadsheet computed from it.
 """
@@ -93,6 +94,7 @@ def read_workbook(path: Path) -> WorkbookCells:
     file = str(path)
     data = _read_bytes(path, file)
     _check_container(data, file)
+    _refuse_declarations(data, file)
     book = WorkbookCells(file, hashlib.sha256(data).hexdigest(), has_review=False)
     sheets = _sheets(data, file)
     return _collect(book, sheets)
@@ -145,6 +147,35 @@ def _check_container(data: bytes, file: str) -> None:
         )
 
 
+# A DTD or entity declaration in any encoding a workbook part may use. openpyxl parses some parts
+# with lxml when lxml is installed (python-docx brings it), and lxml leaves entities unexpanded
+# without raising; defusedxml raises only on the parts openpyxl still parses with it. So every
+# part is checked here, whichever parser openpyxl picks.
+_DECLARATIONS = tuple(
+    marker.encode(encoding)
+    for marker in ("<!DOCTYPE", "<!ENTITY", "<!doctype", "<!entity")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_UNSAFE_XML = (
+    "the workbook's XML declares entities or a DTD, which no spreadsheet program writes: "
+    "refused as unsafe"
+)
+
+
+def _refuse_declarations(data: bytes, file: str) -> None:
+    """Refuse a workbook any of whose parts declares a DTD or entities (a "billion laughs")."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            # _check_container has bounded what the parts unpack to
+            parts = [archive.read(info) for info in archive.infolist()]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:  # a damaged or lying part
+        raise _whole(
+            file, f"this file cannot be read as an Excel workbook ({type(err).__name__}); {SAVE_AS}"
+        ) from None
+    if any(marker in part for part in parts for marker in _DECLARATIONS):
+        raise _whole(file, _UNSAFE_XML)
+
+
 def _sheets(data: bytes, file: str) -> list[_Sheet]:
     """Every worksheet's cells as plain values. openpyxl's own errors on a damaged or hostile file
     become one located problem: nothing it raises is ncr's bug."""
@@ -168,11 +199,7 @@ def _sheets(data: bytes, file: str) -> list[_Sheet]:
         raise
     except Exception as err:  # noqa: BLE001 — any failure inside openpyxl means a damaged file
         if _caused_by(err, DefusedXmlException):  # openpyxl wraps it in a ValueError
-            raise _whole(
-                file,
-                "the workbook's XML declares entities or a DTD, which no spreadsheet program "
-                "writes: refused as unsafe",
-            ) from None
+            raise _whole(file, _UNSAFE_XML) from None
         raise _whole(
             file, f"this file cannot be read as an Excel workbook ({type(err).__name__}); {SAVE_AS}"
         ) from None

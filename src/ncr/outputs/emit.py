@@ -15,6 +15,7 @@ from ncr.documents.text_safety import visible
 from ncr.outputs.atomic_files import write_atomic
 from ncr.outputs.renderers import render
 from ncr.outputs.reports.json_report import dumps
+from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.terminal.tables import stdout_console
 
 
@@ -27,11 +28,12 @@ def emit(
     show: Callable[[Any, Console], None],
     summary: str,
     err: Console,
+    look: ReportLook = PLAIN,
 ) -> None:
     """`output` set: the report in `fmt`, then "wrote FILE — summary" on stderr; else JSON or the
     terminal view on stdout."""
     if output is not None:
-        write_atomic(output, render(kind, fmt, result))
+        write_atomic(output, render(kind, fmt, result, look))
         err.print(f"wrote {escape(visible(str(output)))} — {escape(summary)}")
     elif fmt == "json":
         # straight to stdout: JSON needs none of rich's wrapping or markup, which cost 26-34 ms

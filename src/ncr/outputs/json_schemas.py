@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from ncr.documents import Benchmark, Framework, Question, Questionnaire, Response
 from ncr.documents.answer_fit import allowed_values
+from ncr.documents.profile import Profile
 from ncr.documents.vocabulary import NA, UNKNOWN
 from ncr.engine.overview import Overview
 from ncr.engine.result import Assessment
@@ -24,6 +25,7 @@ KINDS: dict[str, tuple[type[BaseModel], Literal["validation", "serialization"]]]
     "questionnaire": (Questionnaire, "validation"),
     "response": (Response, "validation"),
     "benchmark": (Benchmark, "validation"),
+    "profile": (Profile, "validation"),
     "result": (Assessment, "serialization"),
     "diff": (DiffResult, "serialization"),
     "overview": (Overview, "serialization"),

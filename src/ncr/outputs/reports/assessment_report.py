@@ -12,6 +12,7 @@ from markupsafe import Markup
 from ncr.engine.result import Assessment
 from ncr.outputs.display import status_label
 from ncr.outputs.reports import charts
+from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.reports.review_context import assessment_context
 from ncr.outputs.reports.templating import html_document, markdown_document
 
@@ -46,20 +47,31 @@ def assessment_charts(result: Assessment, reference_name: str) -> AssessmentChar
     )
 
 
-def assessment_html(result: Assessment, *, embed_fonts: bool = False) -> str:
+def assessment_html(
+    result: Assessment, look: ReportLook = PLAIN, *, embed_fonts: bool = False
+) -> str:
     context = assessment_context(result)
     return html_document(
         "assessment.html",
+        look,
         **context,
         charts=assessment_charts(result, context["benchmark_name"]),
         embed_fonts=embed_fonts,
     )
 
 
-def html(result: Assessment) -> bytes:
-    return assessment_html(result).encode("utf-8")
+def html(result: Assessment, look: ReportLook = PLAIN) -> bytes:
+    return assessment_html(result, look).encode("utf-8")
 
 
-def md(result: Assessment) -> bytes:
+def md(result: Assessment, look: ReportLook = PLAIN) -> bytes:
     """The Markdown report: the content of the PDF as plain text and tables, without the charts."""
-    return markdown_document("assessment.md.j2", **assessment_context(result)).encode("utf-8")
+    context = assessment_context(result)
+    return markdown_document("assessment.md.j2", look, **context).encode("utf-8")
+
+
+def docx(result: Assessment, look: ReportLook = PLAIN) -> bytes:
+    """The Word report, made from this same HTML (ncr.outputs.reports.docx_writer)."""
+    from ncr.outputs.reports.docx_writer import word_report  # python-docx only when asked for
+
+    return word_report(assessment_html(result, look.for_word()), look)

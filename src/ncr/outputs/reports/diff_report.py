@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ncr.engine.review_diff import AnswerChange, DiffResult, IndicatorChange
 from ncr.outputs.reports import charts
+from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.reports.templating import Frame, html_document, long_date, markdown_document
 
 TOP = 5  # how many rises and falls the summary lists
@@ -134,25 +135,29 @@ def diff_charts(result: DiffResult, names: tuple[str, str]) -> DiffCharts:
     )
 
 
-def diff_html(result: DiffResult, *, embed_fonts: bool = False) -> str:
+def diff_html(result: DiffResult, look: ReportLook = PLAIN, *, embed_fonts: bool = False) -> str:
     context = diff_context(result)
     names = (context["before"], context["after"])
     return html_document(
-        "diff.html", **context, charts=diff_charts(result, names), embed_fonts=embed_fonts
+        "diff.html", look, **context, charts=diff_charts(result, names), embed_fonts=embed_fonts
     )
 
 
-def html(result: DiffResult) -> bytes:
-    return diff_html(result).encode("utf-8")
+def html(result: DiffResult, look: ReportLook = PLAIN) -> bytes:
+    return diff_html(result, look).encode("utf-8")
 
 
-def md(result: DiffResult) -> bytes:
-    return markdown_document("diff.md.j2", **diff_context(result)).encode("utf-8")
+def md(result: DiffResult, look: ReportLook = PLAIN) -> bytes:
+    return markdown_document("diff.md.j2", look, **diff_context(result)).encode("utf-8")
 
 
-def pdf(result: DiffResult) -> bytes:
-    from ncr.outputs.reports.pdf_writer import (
-        write_pdf,  # WeasyPrint loads only when a PDF is asked for
-    )
+def pdf(result: DiffResult, look: ReportLook = PLAIN) -> bytes:
+    from ncr.outputs.reports.pdf_writer import report_pdf  # WeasyPrint only for a PDF
 
-    return write_pdf(diff_html(result, embed_fonts=True), latest(result))
+    return report_pdf(diff_html(result, look, embed_fonts=True), latest(result), look)
+
+
+def docx(result: DiffResult, look: ReportLook = PLAIN) -> bytes:
+    from ncr.outputs.reports.docx_writer import word_report  # python-docx only when asked for
+
+    return word_report(diff_html(result, look.for_word()), look)

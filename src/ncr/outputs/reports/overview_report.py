@@ -7,6 +7,7 @@ from typing import Any
 from ncr.documents.vocabulary import most_restrictive
 from ncr.engine.overview import STATUS_MARKS, Overview, shade
 from ncr.outputs.display import plural
+from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.reports.templating import (
     Frame,
     html_document,
@@ -57,21 +58,22 @@ def overview_context(overview: Overview) -> dict[str, Any]:
     }
 
 
-def overview_html(overview: Overview, *, embed_fonts: bool = False) -> str:
-    return html_document("overview.html", **overview_context(overview), embed_fonts=embed_fonts)
+def overview_html(
+    overview: Overview, look: ReportLook = PLAIN, *, embed_fonts: bool = False
+) -> str:
+    context = overview_context(overview)
+    return html_document("overview.html", look, **context, embed_fonts=embed_fonts)
 
 
-def html(overview: Overview) -> bytes:
-    return overview_html(overview).encode("utf-8")
+def html(overview: Overview, look: ReportLook = PLAIN) -> bytes:
+    return overview_html(overview, look).encode("utf-8")
 
 
-def md(overview: Overview) -> bytes:
-    return markdown_document("overview.md.j2", **overview_context(overview)).encode("utf-8")
+def md(overview: Overview, look: ReportLook = PLAIN) -> bytes:
+    return markdown_document("overview.md.j2", look, **overview_context(overview)).encode("utf-8")
 
 
-def pdf(overview: Overview) -> bytes:
-    from ncr.outputs.reports.pdf_writer import (
-        write_pdf,  # WeasyPrint loads only when a PDF is asked for
-    )
+def pdf(overview: Overview, look: ReportLook = PLAIN) -> bytes:
+    from ncr.outputs.reports.pdf_writer import report_pdf  # WeasyPrint only for a PDF
 
-    return write_pdf(overview_html(overview, embed_fonts=True), overview.date)
+    return report_pdf(overview_html(overview, look, embed_fonts=True), overview.date, look)

@@ -16,6 +16,7 @@ import weasyprint
 from ncr.engine.result import Assessment
 from ncr.outputs.reports import assessment_report as htmldoc
 from ncr.outputs.reports.asset_fetcher import AssetFetcher
+from ncr.outputs.reports.report_look import PLAIN, ReportLook
 
 
 @contextlib.contextmanager
@@ -43,6 +44,11 @@ def write_pdf(html: str, day: dt.date, fetcher: AssetFetcher | None = None) -> b
     return data
 
 
-def assessment(result: Assessment) -> bytes:
-    html = htmldoc.assessment_html(result, embed_fonts=True)
-    return write_pdf(html, result.review.date)
+def report_pdf(html: str, day: dt.date, look: ReportLook) -> bytes:
+    """A report's PDF, reading only the assets of its template folders and the profile's logo."""
+    return write_pdf(html, day, AssetFetcher.for_look(look))
+
+
+def assessment(result: Assessment, look: ReportLook = PLAIN) -> bytes:
+    html = htmldoc.assessment_html(result, look, embed_fonts=True)
+    return report_pdf(html, result.review.date, look)

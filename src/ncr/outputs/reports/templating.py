@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,10 +16,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
-import jinja2.meta
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from ncr.engine.result import AnswerState, Assessment, InputFile, LevelInfo, Recommendation
+from ncr.engine.result import AnswerState, Assessment, LevelInfo, Recommendation
 from ncr.outputs.display import (
     FOLLOW_UP_LABELS,
     HORIZON_LABELS,
@@ -29,6 +28,8 @@ from ncr.outputs.display import (
     signed,
     status_label,
 )
+from ncr.outputs.reports.report_look import PLAIN, ReportLook
+from ncr.outputs.reports.template_files import render_template
 from ncr.shipped import display_path, template_dir
 
 # Why an answer that is not a plain scored answer counts as it does.
@@ -116,17 +117,22 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
-@functools.cache
-def asset(name: str) -> Markup:
-    """A template-folder file included verbatim (a stylesheet): ours, so trusted."""
-    return Markup((template_dir() / name).read_text(encoding="utf-8"))
+def asset(env: jinja2.Environment, name: str) -> Markup:
+    """A template-folder file included verbatim (a stylesheet). Read through the template loader,
+    so a reviewer's folder overrides it by name and no path outside the template folders (no
+    "..") can be named."""
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, name)
+    return Markup(source)
 
 
 @functools.cache
-def environment(kind: Literal["html", "md"]) -> jinja2.Environment:
+def environment(kind: Literal["html", "md"], folders: tuple[Path, ...] = ()) -> jinja2.Environment:
+    """The environment of one output kind over the reviewers' template folders, then ours. Every
+    template runs in jinja2's sandbox: a reviewer's template cannot reach Python internals."""
     markdown = kind == "md"
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_dir()),
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([*folders, template_dir()]),
         autoescape=not markdown,
         finalize=md_escape if markdown else None,
         undefined=jinja2.StrictUndefined,
@@ -136,20 +142,16 @@ def environment(kind: Literal["html", "md"]) -> jinja2.Environment:
         auto_reload=False,
     )
     env.filters.update(FILTERS)
-    env.globals["asset"] = asset
+    env.globals["asset"] = functools.partial(asset, env)
     return env
 
 
-def html_document(template_name: str, **context: Any) -> str:
-    """A report as HTML; `templates` (for its provenance) names every template and style used."""
-    assets = ["report.css", "fonts.css"] if context.get("embed_fonts") else ["report.css"]
-    templates = templates_used(template_name, assets)
-    return environment("html").get_template(template_name).render(**context, templates=templates)
+def html_document(template_name: str, look: ReportLook = PLAIN, **context: Any) -> str:
+    return render_template(environment("html", look.templates), template_name, look, context)
 
 
-def markdown_document(template_name: str, **context: Any) -> str:
-    templates = templates_used(template_name, [])
-    return environment("md").get_template(template_name).render(**context, templates=templates)
+def markdown_document(template_name: str, look: ReportLook = PLAIN, **context: Any) -> str:
+    return render_template(environment("md", look.templates), template_name, look, context)
 
 
 @dataclass(frozen=True)
@@ -198,28 +200,4 @@ def level_ranges(levels: Sequence[LevelInfo]) -> list[LevelRange]:
     return [
         LevelRange(level.level, level.name, level.min, high)
         for level, high in zip(levels, [*highs, None], strict=True)
-    ]
-
-
-def templates_used(name: str, assets: Sequence[str]) -> list[InputFile]:
-    """The template `name`, every template it extends, imports or includes, and the `assets` it
-    inlines, each with its SHA-256: provenance names the templates a report was made with."""
-    env = environment("md" if name.endswith(".j2") else "html")
-    seen: list[str] = []
-    todo = [name]
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.append(current)
-        source = (template_dir() / current).read_text(encoding="utf-8")
-        todo += [t for t in jinja2.meta.find_referenced_templates(env.parse(source)) if t]
-    return [
-        InputFile(
-            role="template",
-            id=file,
-            path=display_path(template_dir() / file),
-            sha256=hashlib.sha256((template_dir() / file).read_bytes()).hexdigest(),
-        )
-        for file in sorted({*seen, *assets})
     ]
