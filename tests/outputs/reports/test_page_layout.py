@@ -133,7 +133,8 @@ def test_the_executive_summary_is_one_page_led_by_the_key_messages(pdfs: dict[st
     assert squeeze("Lead: Prime Minister's Office · Short term (0–12 months)") in summary
     # a rule is told by its description; its id never reaches the prose
     assert "no-strategy-in-force" not in pdf.pages[at]
-    assert squeeze("The Strategic stage presupposes a strategy") in summary
+    # (under ncr-core 1.1 no cap binds Borealis 2026: the capped case is Dravonia's, in
+    # tests/outputs/reports/test_assessment_report.py and test_review_context.py)
     assert page_of(pdf, "2 Context and method") == at + 1  # the summary holds on its page
 
 
@@ -151,11 +152,8 @@ def test_findings_lead_each_pillar_and_the_roadmap_names_lead_and_horizon(
         assert squeeze(horizon) in roadmap
     for rec in XB_FINDINGS["recommendations"]:
         assert squeeze(rec["lead"]) in roadmap
-    # R8's gain is held back by the overall cap, and the roadmap says by which rule, in words
-    assert squeeze("0.0 of 2.4") in roadmap
-    assert (
-        squeeze("holds, an action marked 1 raises the overall score by its first figure") in roadmap
-    )
+    # every action shows its points at stake; a gain held back by a cap is Dravonia's case
+    assert squeeze("Points") in roadmap
     assert squeeze("Where the score comes from") in text
 
 
