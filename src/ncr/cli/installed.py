@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from packaging.version import InvalidVersion, Version
 from rich.console import Console
@@ -65,27 +66,23 @@ def _catalog_entries(loader: Loader) -> dict[str, list[Entry]]:
         fw = loader.framework(found.path).model
         return Entry(fw.id, found.origin, found.path, fw.title, version=fw.version)
 
-    def questionnaire(found: Found) -> Entry:
-        qn, fw = loader.questionnaire(found.path)
+    def tied(found: Found, loaded: Any) -> Entry:
+        # a questionnaire or benchmark, shown with the framework release it is read against
+        doc, fw = loaded
         return Entry(
-            qn.model.id,
+            doc.model.id,
             found.origin,
             found.path,
-            qn.model.title,
+            doc.model.title,
             version=fw.model.version,
-            framework=qn.model.framework,
+            framework=doc.model.framework,
         )
 
+    def questionnaire(found: Found) -> Entry:
+        return tied(found, loader.questionnaire(found.path))
+
     def benchmark(found: Found) -> Entry:
-        bm, fw = loader.benchmark(found.path)
-        return Entry(
-            bm.model.id,
-            found.origin,
-            found.path,
-            bm.model.title,
-            version=fw.model.version,
-            framework=bm.model.framework,
-        )
+        return tied(found, loader.benchmark(found.path))
 
     catalog = loader.catalog
     frameworks = catalog.frameworks()
