@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import ClassVar
 
 from pydantic import Field, model_validator
 
 from ncr.documents.common import Document, Id, LongText, Score, ShortText, Weight
+from ncr.documents.condition_walk import indicators_named
 from ncr.documents.conditions import Condition
 
 # Bounds the tables of a report (README "Limits"); the shipped framework has 30.
@@ -76,3 +78,14 @@ class Framework(Document):
 
     def indicators(self) -> list[Indicator]:
         return [indicator for pillar in self.pillars for indicator in pillar.indicators]
+
+    @cached_property
+    def pillar_of(self) -> dict[str, str]:
+        """The pillar id of every indicator id."""
+        return {i.id: p.id for p in self.pillars for i in p.indicators}
+
+    @cached_property
+    def rule_indicators(self) -> dict[str, frozenset[str]]:
+        """The indicators each rule's condition reads, by rule id: re-scoring one raised
+        indicator evaluates again only the rules that read it (answers do not change)."""
+        return {rule.id: frozenset(indicators_named(rule.when)) for rule in self.rules}

@@ -126,23 +126,21 @@ def roll_up(
     Re-scoring (points at stake, §6) starts here with answers scored once, one rule set aside
     (`without`), and `since`: the scores before and the indicators whose uncapped score changed,
     so that only the pillars touched by them or by a cap that came or went are computed again."""
-    facts = facts_for(answers, uncapped)
-    fired = [rule for rule in framework.rules if rule.id != without and holds(rule.when, facts)]
+    fired = _fired(framework, facts_for(answers, uncapped), without, since)
     caps = _caps(fired)
     before = since[0] if since else None
     stale = _stale(framework, fired, since)
-    indicators = {
-        iid: before.indicators[iid]
-        if before is not None and iid not in stale
-        else _capped(agg, caps.get(iid, []))
-        for iid, agg in uncapped.items()
-    }
-    pillars = {
-        p.id: before.pillars[p.id]
-        if before is not None and stale.isdisjoint([p.id, *(i.id for i in p.indicators)])
-        else _capped(_pillar(p, indicators), caps.get(p.id, []))
-        for p in framework.pillars
-    }
+    # re-scoring copies the scores before and computes again only what is stale
+    indicators = dict(before.indicators) if before is not None else {}
+    for iid, agg in uncapped.items():
+        if iid in stale:
+            indicators[iid] = _capped(agg, caps.get(iid, []))
+    pillar_of = framework.pillar_of
+    touched = {pillar_of.get(sid, sid) for sid in stale}
+    pillars = dict(before.pillars) if before is not None else {}
+    for p in framework.pillars:
+        if p.id in touched:
+            pillars[p.id] = _capped(_pillar(p, indicators), caps.get(p.id, []))
     overall_pairs = [(pillars[p.id].score, p.weight) for p in framework.pillars]
     mean = weighted_mean(overall_pairs)
     overall = Aggregate(
@@ -153,6 +151,27 @@ def roll_up(
     )
     capped = _capped(overall, caps.get(OVERALL, []))
     return Scores(_as_dict(answers), indicators, pillars, capped, fired, _as_dict(uncapped))
+
+
+def _fired(
+    framework: Framework,
+    facts: Facts,
+    without: str | None,
+    since: tuple[Scores, frozenset[str]] | None,
+) -> list[Rule]:
+    """The rules that hold, in framework order. Re-scoring keeps the verdict of a rule that reads
+    none of the changed indicators: its facts are the same as before."""
+    if since is None:
+        return [rule for rule in framework.rules if rule.id != without and holds(rule.when, facts)]
+    before, changed = since
+    held = {rule.id for rule in before.fired}
+    reads = framework.rule_indicators
+    return [
+        rule
+        for rule in framework.rules
+        if rule.id != without
+        and (holds(rule.when, facts) if changed & reads[rule.id] else rule.id in held)
+    ]
 
 
 def _stale(
