@@ -7,8 +7,12 @@ and 130 (143 for SIGTERM), never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 
+# ncr uses no pydantic plugin; looking for them reads the metadata of every installed package
+# (about 60 ms of each start). A user who wants a plugin sets the variable themselves.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 # Not `typing.TYPE_CHECKING`: importing typing (and re) here would widen the moment at start-up
 # when a Ctrl-C meets Python's own handler. mypy treats any name TYPE_CHECKING alike.
 TYPE_CHECKING = False
