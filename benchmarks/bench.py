@@ -385,6 +385,53 @@ def pdf(example: Path, scratch: Path) -> list[Row]:
     ]
 
 
+# The last commit of release 0.3.0, whose Aurelia report the report issue asked to render faster.
+RELEASE_0_3 = "931e62a"
+
+
+def pdf_against_release(scratch: Path, pairs: int = 2) -> list[Row]:
+    """Each release renders its own Aurelia report in process, alternately, in this one run."""
+    old = scratch / "ncr-0.3"
+    old.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", RELEASE_0_3], capture_output=True, check=False
+    )
+    if archive.returncode != 0:
+        return [Row("Aurelia PDF, this tree / 0.3.0", "not measured: needs the git history")]
+    subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
+    script = str(ROOT / "benchmarks" / "pdf_time.py")
+
+    def render(folder: Path) -> tuple[float, int]:
+        env = {**os.environ, "PYTHONPATH": str(folder / "src")}
+        out = subprocess.run(
+            [sys.executable, script, "examples/xa-2026.yaml"],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        return float(out[0]), int(out[1])
+
+    runs: dict[Path, list[float]] = {old: [], ROOT: []}
+    pages: dict[Path, int] = {}
+    for _ in range(pairs):
+        for folder, times in runs.items():
+            seconds, pages[folder] = render(folder)
+            times.append(seconds)
+    before, after = (statistics.median(runs[f]) for f in (old, ROOT))
+    ratio = after / before
+    return [
+        Row(
+            f"Aurelia PDF in process, this tree ({pages[ROOT]} pages) / 0.3.0 ({pages[old]} pages),"
+            f" CPU time (median of {pairs}, alternated)",
+            f"{ratio:.2f}× ({after:.2f} s / {before:.2f} s)",
+            "≤ 0.75× (25 % faster)",
+            ratio <= 0.75,
+        )
+    ]
+
+
 def speed_up(files: Sequence[Path], pairs: int, scratch: Path) -> list[Row]:
     """1 job against every core on the same PDFs, in this one run: the runs alternate (1, N, 1,
     N, …) so that a neighbour's load on a shared machine falls on both, and the medians compare."""
@@ -537,6 +584,7 @@ def main() -> None:
                 *engine(files[: args.files]),
                 *world(files[: args.world], scratch),
                 *pdf(example, scratch),
+                *pdf_against_release(scratch),
                 *rows,
                 *batch_memory(files[: args.files], args.memory_files, scratch),
             ]
