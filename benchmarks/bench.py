@@ -515,14 +515,14 @@ def run_tree(args: Sequence[str | Path], ok: Sequence[int] = (0,)) -> tuple[floa
 
 def world(files: Sequence[Path], scratch: Path) -> list[Row]:
     """`ncr compare` and `ncr benchmark build` over a world's worth of responses. Judged on the CPU
-    time of the whole process tree over the processes that share it (the cores for compare's
-    workers, one for benchmark build): what the wall time is on an idle machine."""
+    time of the whole process tree over the cores its workers share: what the wall time is on an
+    idle machine."""
     cores = default_jobs()
     runs: dict[str, tuple[list[str | Path], int]] = {
         "`ncr compare`": ([NCR, "compare", *files, "--format", "json"], cores),
         "`ncr benchmark build`": (
             [NCR, "benchmark", "build", *files, "--id", "w", "-o", scratch / "w.yaml", "--force"],
-            1,
+            cores,
         ),
     }
     rows = []

@@ -39,10 +39,11 @@ from ncr.cli.gates import AssessOptions, gate_problems
 from ncr.cli.report_look_options import report_look
 from ncr.cli.worker_pool import Pool
 from ncr.engine.overview import Snapshot, snapshot
+from ncr.engine.peer_benchmark import PeerScores, peer_scores
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_writable, write_atomic
-from ncr.outputs.display import number
+from ncr.outputs.display import number, plural
 from ncr.outputs.interrupts import Interrupted
 from ncr.outputs.renderers import FORMATS, RENDERERS, render
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
@@ -69,6 +70,7 @@ class Settings:
     fmt: str | None = None
     folder: Path | None = None  # write `<stem>.<fmt>` here; None: only assess
     look: ReportLook = PLAIN
+    peers: bool = False  # send back the scores a peer benchmark needs (`benchmark build`)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ class Outcome:
     gates: tuple[str, ...] = ()
     written: Path | None = None
     bug: str | None = None
+    peer: PeerScores | None = None
+    # where the response names its questionnaire, for a "mixed frameworks" problem (message empty)
+    questionnaire_at: Problem | None = None
 
     @property
     def invalid(self) -> bool:
@@ -107,7 +112,8 @@ class Worker:
 
     def _assess(self, path: Path) -> Outcome:
         s = self.settings
-        review = open_review(self.loader, path, s.benchmark)
+        # a peer benchmark is built from scores alone: no benchmark to read
+        review = open_review(self.loader, path, s.benchmark, with_benchmark=not s.peers)
         result = assess_review(review, strict=s.strict)
         strict_errors = missing_as_errors(review, result) if s.strict else []
         written = None
@@ -121,6 +127,10 @@ class Worker:
             warnings=len(result.warnings),
             gates=tuple(gate_problems(result, strict_errors, s.fail_under)),
             written=written,
+            peer=peer_scores(result) if s.peers else None,
+            questionnaire_at=review.response.doc.problem(("questionnaire",), "")
+            if s.peers
+            else None,
         )
 
     def prime(self, files: Sequence[Path]) -> None:
@@ -374,7 +384,8 @@ def report(outcomes: Sequence[Outcome], err: Console) -> int:
     if warned:
         total = sum(o.warnings for o in warned)
         err.print(
-            f"[yellow]{total} warning(s) in {len(warned)} file(s)[/]; `ncr validate` lists them"
+            f"[yellow]{total:,} warning(s) in {plural(len(warned), 'file')}[/];"
+            " `ncr validate FILE` lists them"
         )
     if any(o.bug for o in outcomes):
         err.print("Run again with NCR_DEBUG=1 to see the details, and please report it.")

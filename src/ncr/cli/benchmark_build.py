@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import ValidationError
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ncr.cli.boundary import EXIT_OK, print_problems, stderr
+from ncr.cli.batch import Outcome, Settings, assess_many, report
+from ncr.cli.boundary import EXIT_OK, stderr
 from ncr.documents import Benchmark
 from ncr.engine.peer_benchmark import (
     STATISTICS,
@@ -19,21 +19,18 @@ from ncr.engine.peer_benchmark import (
     Selection,
     build_benchmark,
     choose_peers,
-    peer_scores,
 )
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_target, write_atomic
 from ncr.outputs.display import plural
 from ncr.outputs.yaml_writer import dump
-from ncr.pipeline import Review, assess_review, open_review
+from ncr.pipeline import open_review
 from ncr.problems import InputError, Problem, UsageError
 
 HEADER = "# A peer benchmark built by `ncr benchmark build`; `source` says from what.\n"
 # Only --id and --title come from the command line; everything else was validated on load.
 OPTION_OF = {"id": "--id", "title": "--title"}
-# Up to this many warnings are shown as located lines; more are counted in one line.
-SHOWN_WARNINGS = 20
 
 
 @dataclass(frozen=True)
@@ -46,6 +43,7 @@ class PeersOptions:
     force: bool = False
     paths: Sequence[Path] = ()
     include_drafts: bool = False
+    jobs: int | None = None
 
 
 def run(opts: PeersOptions) -> int:
@@ -53,15 +51,15 @@ def run(opts: PeersOptions) -> int:
         raise UsageError(f"--stat must be one of: {', '.join(STATISTICS)}, not '{opts.stat}'")
     if opts.output:
         check_target(opts.output, inputs=opts.files, force=opts.force)
-    loader = Loader(Catalog.create(opts.paths))
+    catalog = Catalog.create(opts.paths)
     err = stderr()
-    everything, warnings = assess_all(loader, opts.files, err)
+    outcomes = assess_many(opts.files, Settings(catalog, peers=True), opts.jobs, err)
+    code = report(outcomes, err)  # every problem located, warnings counted in one line
+    if code != EXIT_OK:
+        return code
+    everything = _one_framework(outcomes)
     if opts.output:  # again, now that the questionnaires and frameworks read are known
-        check_target(opts.output, inputs=opts.files, force=opts.force, read=loader.read)
-    if len(warnings) <= SHOWN_WARNINGS:
-        print_problems(warnings, err)
-    else:  # thousands of "no answer" lines would bury the result; validate lists them per file
-        err.print(f"[yellow]{len(warnings):,} warning(s)[/]; `ncr validate FILE` lists them")
+        check_target(opts.output, inputs=opts.files, force=opts.force, read=_read(catalog, opts))
     chosen = choose_peers(everything, include_drafts=opts.include_drafts)
     if not chosen.kept:
         raise UsageError(
@@ -77,6 +75,32 @@ def run(opts: PeersOptions) -> int:
     return EXIT_OK
 
 
+def _one_framework(outcomes: Sequence[Outcome]) -> list[PeerScores]:
+    """The scores of every response, when all are of the framework of the first."""
+    peers = [(o, o.peer) for o in outcomes if o.peer is not None]
+    first_file, first = peers[0][0].file, peers[0][1].framework
+    problems = [
+        replace(
+            o.questionnaire_at or Problem(o.file, 0, 0, ""),
+            message=f"this response is for framework '{peer.framework}', but {first_file} is "
+            f"for '{first}': a benchmark is built from responses of one framework",
+        )
+        for o, peer in peers
+        if peer.framework != first
+    ]
+    if problems:
+        raise InputError(problems)
+    return [peer for _, peer in peers]
+
+
+def _read(catalog: Catalog, opts: PeersOptions) -> set[Path]:
+    """The files the run read (the workers read them in their own processes): one response
+    opened again names its questionnaire and framework."""
+    loader = Loader(catalog)
+    open_review(loader, opts.files[0], with_benchmark=False)
+    return loader.read
+
+
 def _report(opts: PeersOptions, chosen: Selection, err: Console) -> None:
     """How many countries the benchmark stands on, and which responses it left out and why."""
     kept = chosen.kept
@@ -89,58 +113,6 @@ def _report(opts: PeersOptions, chosen: Selection, err: Console) -> None:
     )
     for peer, reason in chosen.left_out:
         err.print(f"  left out {peer.country} {peer.year}: {reason}", markup=False)
-
-
-def assess_all(
-    loader: Loader, files: Sequence[Path], err: Console
-) -> tuple[list[PeerScores], list[Problem]]:
-    """The scores of every response and its warnings, or every problem in all of them;
-    all of one framework. Only the scores and warnings are kept, not the assessments, so any
-    number of responses fits in memory."""
-    peers: list[PeerScores] = []
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    first: tuple[str, str] | None = None  # the first response's file and framework
-    with _progress(err) as progress:
-        task = progress.add_task("assessing", total=len(files))
-        for path in files:
-            try:
-                review = open_review(loader, path, with_benchmark=False)
-            except InputError as error:
-                problems += error.problems
-                continue
-            finally:
-                progress.advance(task)
-            result = assess_review(review)
-            peer = peer_scores(result)
-            first = first or (review.response.name, peer.framework)
-            if peer.framework != first[1]:
-                problems.append(_mixed(review, peer.framework, first))
-            warnings += [w.as_problem() for w in result.warnings]
-            peers.append(peer)
-    if problems:
-        raise InputError(problems)
-    return peers, warnings
-
-
-def _progress(err: Console) -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
-
-
-def _mixed(review: Review, framework: str, first: tuple[str, str]) -> Problem:
-    return review.response.doc.problem(
-        ("questionnaire",),
-        f"this response is for framework '{framework}', but {first[0]} is for '{first[1]}': "
-        "a benchmark is built from responses of one framework",
-    )
 
 
 def _build(peers: Sequence[PeerScores], opts: PeersOptions) -> Benchmark:

@@ -466,6 +466,9 @@ def benchmark_build(
             "--include-drafts", help="Count draft reviews too (default: final reviews only)."
         ),
     ] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Parallel workers.", metavar="N")
+    ] = None,
     force: Force = False,
     path: SearchPath = None,
 ) -> None:
@@ -478,7 +481,7 @@ def benchmark_build(
     from ncr.cli.boundary import guarded
 
     opts = command.PeersOptions(
-        files, ident, stat, title, output, force, path or [], include_drafts
+        files, ident, stat, title, output, force, path or [], include_drafts, jobs
     )
     _exit(guarded(lambda: command.run(opts)))
 
