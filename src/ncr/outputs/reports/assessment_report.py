@@ -12,6 +12,7 @@ from markupsafe import Markup
 from ncr.engine.result import Assessment
 from ncr.outputs.display import status_label
 from ncr.outputs.reports import charts
+from ncr.outputs.reports.chart_mirror import oriented
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.reports.review_context import assessment_context
 from ncr.outputs.reports.templating import html_document, markdown_document
@@ -25,15 +26,22 @@ class AssessmentCharts:
     pillars: list[Markup]
 
 
-def assessment_charts(result: Assessment, reference_name: str) -> AssessmentCharts:
+def assessment_charts(
+    result: Assessment, reference_name: str, direction: str = "ltr", *, visual: bool = False
+) -> AssessmentCharts:
     """A radar of the pillars (bars when there are too few for a radar), and per pillar its
-    indicators' bars, coloured and marked by status."""
+    indicators' bars, coloured and marked by status; mirrored for a right-to-left report, with
+    text laid out in advance (`visual`) for the PDF and Word renderers (chart_mirror)."""
     rows = [(p.title, p.score, p.reference) for p in result.pillars]
     summary = charts.radar if len(rows) >= 3 else charts.bars
+
+    def chart(svg: str) -> Markup:
+        return Markup(oriented(svg, direction, visual=visual))
+
     return AssessmentCharts(
-        summary=Markup(summary(rows, reference_name=reference_name)),
+        summary=chart(summary(rows, reference_name=reference_name)),
         pillars=[
-            Markup(
+            chart(
                 charts.status_bars(
                     [
                         (i.title, i.score, i.reference, status_label(i.status), i.status)
@@ -55,7 +63,9 @@ def assessment_html(
         "assessment.html",
         look,
         **context,
-        charts=assessment_charts(result, context["benchmark_name"]),
+        charts=assessment_charts(
+            result, context["benchmark_name"], look.direction, visual=embed_fonts or look.word
+        ),
         embed_fonts=embed_fonts,
     )
 

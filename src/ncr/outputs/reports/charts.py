@@ -26,7 +26,8 @@ ORANGE = "#E69F00"
 INK = "#222222"
 MUTED = "#666666"
 GRID = "#CCCCCC"
-FONT_FAMILY = "'NCR Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif"
+# The report's bundled faces (templates/fonts.css) first; Latin, then Arabic, then symbols.
+FONT_FAMILY = "'NCR Sans', 'NCR Arabic', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif"
 FONT_SIZE = 10
 CHAR_WIDTH = 5.9  # rough advance of one character at FONT_SIZE, for wrapping labels
 LINE = 11

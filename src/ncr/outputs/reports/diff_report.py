@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ncr.engine.review_diff import AnswerChange, DiffResult, IndicatorChange
 from ncr.outputs.reports import charts
+from ncr.outputs.reports.chart_mirror import oriented
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.reports.templating import Frame, html_document, long_date, markdown_document
 
@@ -120,16 +121,21 @@ class DiffCharts:
     indicators: dict[str, Markup]  # pillar id → its indicators, both years
 
 
-def diff_charts(result: DiffResult, names: tuple[str, str]) -> DiffCharts:
+def diff_charts(
+    result: DiffResult, names: tuple[str, str], direction: str = "ltr", *, visual: bool = False
+) -> DiffCharts:
+    """Both years' bars, mirrored for a right-to-left report (chart_mirror, as the assessment's)."""
     by_pillar: dict[str, list[IndicatorChange]] = {}
     for ind in result.indicators:
         by_pillar.setdefault(ind.pillar, []).append(ind)
+
+    def chart(rows: list[charts.Row]) -> Markup:
+        return Markup(oriented(charts.paired_bars(rows, names=names), direction, visual=visual))
+
     return DiffCharts(
-        pillars=Markup(
-            charts.paired_bars([(p.title, p.old, p.new) for p in result.pillars], names=names)
-        ),
+        pillars=chart([(p.title, p.old, p.new) for p in result.pillars]),
         indicators={
-            pillar: Markup(charts.paired_bars([(i.title, i.old, i.new) for i in inds], names=names))
+            pillar: chart([(i.title, i.old, i.new) for i in inds])
             for pillar, inds in by_pillar.items()
         },
     )
@@ -138,9 +144,8 @@ def diff_charts(result: DiffResult, names: tuple[str, str]) -> DiffCharts:
 def diff_html(result: DiffResult, look: ReportLook = PLAIN, *, embed_fonts: bool = False) -> str:
     context = diff_context(result)
     names = (context["before"], context["after"])
-    return html_document(
-        "diff.html", look, **context, charts=diff_charts(result, names), embed_fonts=embed_fonts
-    )
+    drawn = diff_charts(result, names, look.direction, visual=embed_fonts or look.word)
+    return html_document("diff.html", look, **context, charts=drawn, embed_fonts=embed_fonts)
 
 
 def html(result: DiffResult, look: ReportLook = PLAIN) -> bytes:

@@ -609,6 +609,63 @@ def svg_png_bytes(svg: bytes, width: int) -> bytes:
     return png
 
 
+# -- right to left (DESIGN §12) -------------------------------------------------------------------
+
+# Word checks the order of the properties in an element: each new one goes before those that
+# the schema puts after it.
+AFTER_BIDI = ("adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+    "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+    "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")  # fmt: skip
+# The order of a run's properties (ECMA-376 CT_RPr), of which a run of ours uses a few.
+RUN_PROPERTIES = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike",
+    "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish",
+    "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u",
+    "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+    "eastAsianLayout", "specVanish", "oMath")  # fmt: skip
+AFTER_BIDI_VISUAL = ("tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+    "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")  # fmt: skip
+# Word sets Arabic with the complex-script variants of bold and size.
+COMPLEX_SCRIPT = {"b": "bCs", "i": "iCs", "sz": "szCs"}
+ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _after(name: str) -> tuple[str, ...]:
+    return RUN_PROPERTIES[RUN_PROPERTIES.index(name) + 1 :]
+
+
+def _set_property(properties: Any, name: str, later: tuple[str, ...], **attrs: str) -> None:
+    if properties.find(qn(f"w:{name}")) is not None:
+        return
+    element = _element(f"w:{name}", **attrs)
+    following = [child for child in properties if child.tag in {qn(f"w:{t}") for t in later}]
+    if following:
+        following[0].addprevious(element)
+    else:
+        properties.append(element)
+
+
+def right_to_left(doc: Document) -> None:
+    """Every paragraph and table of the document, header and footer laid out right to left, and
+    runs of Arabic text marked as such, so Word shapes them with their bold and size."""
+    parts = [doc.element.body]
+    for section in doc.sections:
+        parts += [section.header._element, section.footer._element]
+    for part in parts:
+        for p in part.iter(qn("w:p")):
+            _set_property(p.get_or_add_pPr(), "bidi", AFTER_BIDI)
+        for run in part.iter(qn("w:r")):
+            if ARABIC.search("".join(t.text or "" for t in run.iter(qn("w:t")))):
+                props = run.get_or_add_rPr()
+                for latin, complex_script in COMPLEX_SCRIPT.items():
+                    found = props.find(qn(f"w:{latin}"))
+                    if found is not None:
+                        values = {f"w:{k.split('}')[-1]}": v for k, v in found.attrib.items()}
+                        _set_property(props, complex_script, _after(complex_script), **values)
+                _set_property(props, "rtl", _after("rtl"))
+        for table in part.iter(qn("w:tbl")):
+            _set_property(table.tblPr, "bidiVisual", AFTER_BIDI_VISUAL)
+
+
 # -- the file -------------------------------------------------------------------------------------
 
 
@@ -644,6 +701,8 @@ def html_to_docx(html: str, reference: Path | None = None) -> bytes:
     Writer(doc).blocks(body if body is not None else root, doc)
     header_and_footer(doc, frame)
     properties(doc, frame)
+    if root.get("dir") == "rtl":
+        right_to_left(doc)
     out = io.BytesIO()
     doc.save(out)
     return stable_zip(out.getvalue(), frame.created)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ncr.documents.languages import SOURCE_LANGUAGE, Language, direction
 from ncr.documents.profile import Logo, LogoType, ReportProfile
 from ncr.shipped import template_dir
 
@@ -22,9 +23,18 @@ class ReportLook:
     templates: tuple[Path, ...] = ()  # searched before the built-in templates, by file name
     profile: ReportProfile | None = None
     word: bool = False  # rendered for the Word report: its reference document is a template too
+    lang: Language = SOURCE_LANGUAGE  # the language the report is written in (DESIGN §12)
 
     def for_word(self) -> ReportLook:
         return dataclasses.replace(self, word=True)
+
+    def in_language(self, lang: Language) -> ReportLook:
+        return dataclasses.replace(self, lang=lang)
+
+    @property
+    def direction(self) -> str:
+        """ "rtl" for a language written right to left: the layout and the charts mirror."""
+        return direction(self.lang)
 
 
 PLAIN = ReportLook()

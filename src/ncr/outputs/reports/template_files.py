@@ -47,6 +47,8 @@ def render_template(
             if look.profile and look.profile.logo
             else None,
             "templates": templates_used(env, name, look),
+            "lang": look.lang,
+            "direction": look.direction,
             **context,
         }
         return env.get_template(name).render(**full)

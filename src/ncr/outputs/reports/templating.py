@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -100,9 +101,24 @@ def blocked(rec: Recommendation) -> bool:
     )
 
 
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK: a strong left-to-right character that is never seen
+
+
+def left_to_right(format_value: Callable[..., str]) -> Callable[..., str]:
+    """A number filter whose figures read left to right in a right-to-left report too: without
+    the mark, Arabic text would show "-6.1" as "6.1-" (its sign is neutral to the bidi algorithm)."""
+
+    @jinja2.pass_context
+    def shown(context: Context, value: Any, *args: Any) -> str:
+        text = format_value(value, *args)
+        return LRM + text if context.get("direction") == "rtl" else text
+
+    return shown
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
-    "number": number,
-    "signed": signed,
+    "number": left_to_right(number),
+    "signed": left_to_right(signed),
     "percent": percent,
     "status": status_label,
     "answer_state": answer_state,

@@ -1,0 +1,106 @@
+"""Charts for a report written right to left (DESIGN §12): the same SVG, mirrored.
+
+A chart is drawn left to right by ncr.outputs.reports.charts, then mirrored here: every horizontal
+coordinate is reflected across the chart's width, so bars grow from the right, labels sit on the
+right and the scale runs from right to left. Each text element is marked `direction="rtl"`, which
+makes its anchor a logical one (its start is its right edge): a label that ended against the plot
+still ends against it, on the other side, without changing any anchor.
+
+WeasyPrint and cairosvg draw SVG text one letter at a time, in the order of the string, so Arabic
+would come out unjoined and backwards. For them (`visual=True`) a label's text is replaced by its
+joined letter forms (arabic-reshaper) in the order they are seen, right to left; a browser shapes
+the text itself and gets it as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import xml.etree.ElementTree as ET  # serialising only: parsing goes through defusedxml
+
+import defusedxml.ElementTree as SafeET
+
+SVG_NS = "http://www.w3.org/2000/svg"
+ET.register_namespace("", SVG_NS)
+TEXT_TAGS = {f"{{{SVG_NS}}}text", f"{{{SVG_NS}}}tspan"}
+# Attributes that are one horizontal position each; a rect's x is mirrored with its width.
+X_ATTRS = ("x", "x1", "x2", "cx")
+MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+# Left-to-right characters: Latin letters and digits (European and Arabic-Indic) keep their order.
+LTR_CLASSES = {"L", "EN", "AN"}
+
+
+def _flip(value: str, width: float) -> str:
+    return f"{width - float(value):.1f}"
+
+
+def _flip_points(points: str, width: float) -> str:
+    pairs = (pair.split(",") for pair in points.split())
+    return " ".join(f"{width - float(x):.1f},{y}" for x, y in pairs)
+
+
+def _runs(text: str) -> list[tuple[bool, str]]:
+    """The text cut into left-to-right and right-to-left runs; a neutral character (space,
+    punctuation) between two left-to-right ones belongs to their run, else to the right-to-left one."""
+    kinds = [
+        True
+        if unicodedata.bidirectional(c) in LTR_CLASSES
+        else False
+        if unicodedata.bidirectional(c) in {"R", "AL"}
+        else None
+        for c in text
+    ]
+    for i, kind in enumerate(kinds):
+        if kind is None:
+            before = next((k for k in reversed(kinds[:i]) if k is not None), False)
+            after = next((k for k in kinds[i + 1 :] if k is not None), False)
+            kinds[i] = before and after
+    runs: list[tuple[bool, str]] = []
+    for char, ltr in zip(text, kinds, strict=True):
+        if runs and runs[-1][0] == ltr:
+            runs[-1] = (bool(ltr), runs[-1][1] + char)
+        else:
+            runs.append((bool(ltr), char))
+    return runs
+
+
+def visual_order(text: str) -> str:
+    """A line of a right-to-left chart as it is seen, left to right: Arabic letters in their
+    joined forms, the runs in reverse, Latin words and numbers still readable, brackets mirrored."""
+    import arabic_reshaper  # only for a PDF or Word chart in Arabic
+
+    shaped = arabic_reshaper.reshape(text)
+    return "".join(
+        part if ltr else part[::-1].translate(MIRRORED) for ltr, part in reversed(_runs(shaped))
+    )
+
+
+def _mirror_element(element: ET.Element, width: float, visual: bool) -> None:
+    for name in X_ATTRS:
+        if name in element.attrib:
+            element.set(name, _flip(element.attrib[name], width))
+    if element.tag == f"{{{SVG_NS}}}rect" and "x" in element.attrib:
+        left = float(element.attrib["x"]) - float(element.get("width", "0"))
+        element.set("x", f"{left:.1f}")
+    if "points" in element.attrib:
+        element.set("points", _flip_points(element.attrib["points"], width))
+    if element.tag in TEXT_TAGS:
+        element.set("direction", "rtl")
+        if visual and element.text and element.text.strip():
+            element.text = visual_order(element.text)
+
+
+def mirror(svg: str, *, visual: bool = False) -> str:
+    """The chart `svg` (as ncr.outputs.reports.charts draws it) mirrored for right-to-left text."""
+    root = SafeET.fromstring(svg)
+    width = float(re.split(r"[\s,]+", root.attrib["viewBox"])[2])
+    root.set("direction", "rtl")
+    for element in root.iter():
+        if element is not root:
+            _mirror_element(element, width, visual)
+    return ET.tostring(root, encoding="unicode", short_empty_elements=True)
+
+
+def oriented(svg: str, direction: str, *, visual: bool = False) -> str:
+    """The chart as drawn for a report in `direction` ("ltr" leaves it as it is)."""
+    return mirror(svg, visual=visual) if direction == "rtl" else svg
