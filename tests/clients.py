@@ -15,6 +15,7 @@ PACKAGES = {
     "pdftoppm": "poppler-utils",
     "pdftotext": "poppler-utils",
     "pdfimages": "poppler-utils",
+    "pdffonts": "poppler-utils",
     "chromium": "chromium",
     "soffice": "libreoffice-calc-nogui libreoffice-writer-nogui",
 }

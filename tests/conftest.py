@@ -67,3 +67,12 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
         yield None
+
+
+@pytest.fixture(scope="module")
+def arabic(tmp_path_factory: pytest.TempPathFactory) -> Assessment:
+    """Borealis 2026 with Arabic findings, names and notes (tests/arabic.py), for Arabic reports."""
+    from arabic import arabic_review
+    from assessing import assess_file
+
+    return assess_file(arabic_review(tmp_path_factory.mktemp("arabic")))

@@ -131,3 +131,22 @@ def test_stakes_report_shows_contributions_per_pillar() -> None:
     assert "- **Law: 12.5 points.** Offences 7.5; Powers 12.5; cap: " in text
     assert "- **Technical: 20.0 points.** CSIRT 25.0; cap: " in text
     assert "overall score is at most 30 -2.5." in text
+
+
+# -- right to left (DESIGN §12) ----------------------------------------------------------------
+
+
+def test_the_html_says_its_language_and_direction(final: Assessment, arabic: Assessment) -> None:
+    from ncr.outputs.reports.report_look import PLAIN
+
+    english = assessment_report.html(final).decode()
+    assert '<html lang="en" dir="ltr">' in english
+    assert "@top-right { content: element(run-title)" not in english  # report-rtl.css left out
+    rtl = assessment_report.html(arabic, PLAIN.in_language("ar")).decode()
+    assert '<html lang="ar" dir="rtl">' in rtl
+    assert "@top-right { content: element(run-title); }" in rtl  # the running title moves right
+    assert "بورياليس" in rtl
+    # A difference of -6.1 is led by a left-to-right mark, so Arabic text never shows "6.1-".
+    legal = next(p for p in arabic.pillars if p.id == "legal")
+    assert legal.delta is not None and legal.delta < 0
+    assert f"\u200e{legal.delta:+.1f}" in rtl

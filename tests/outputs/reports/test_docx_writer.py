@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import lxml.etree
 import lxml.html
 import pytest
 from PIL import Image
@@ -227,3 +228,31 @@ def test_libreoffice_opens_it_and_lays_out_every_page(
     # LibreOffice updated the page fields as it laid the pages out
     assert f"Page 3 of {pages}" in text or f"Page 3 of {pages + 1}" in text
     assert text.count("RESTRICTED") >= 2 * pages
+
+
+# -- right to left (DESIGN §12) ------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_an_arabic_word_report_lays_paragraphs_and_tables_right_to_left(arabic: Assessment) -> None:
+    from ncr.outputs.reports.report_look import PLAIN
+
+    data = render("assessment", "docx", arabic, PLAIN.in_language("ar"))
+    body = lxml.etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    paragraphs = body.findall(f".//{W}p")
+    assert paragraphs and all(p.find(f"{W}pPr/{W}bidi") is not None for p in paragraphs)
+    tables = body.findall(f".//{W}tbl")
+    assert tables and all(t.find(f"{W}tblPr/{W}bidiVisual") is not None for t in tables)
+    # Runs of Arabic are marked right to left (Word shapes them as complex script), Latin not.
+    runs = {"".join(r.itertext()): r.find(f"{W}rPr/{W}rtl") is not None for r in body.iter(f"{W}r")}
+    assert any(rtl for text, rtl in runs.items() if "بورياليس" in text)
+    assert not any(rtl for text, rtl in runs.items() if text.strip() == "RESTRICTED")
+    # Word reads the properties in schema order: bidi before the paragraph's spacing and jc.
+    for p in paragraphs:
+        names = [child.tag.split("}")[1] for child in p.find(f"{W}pPr")]
+        assert all(names.index("bidi") < names.index(n) for n in ("spacing", "jc") if n in names)
+
+
+def test_an_english_word_report_has_no_right_to_left_property(word: bytes) -> None:
+    body = zipfile.ZipFile(io.BytesIO(word)).read("word/document.xml")
+    assert b"<w:bidi/>" not in body and b"bidiVisual" not in body

@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 
 from clients import client
 from conftest import EXAMPLES, REPO
+from ncr.engine import Assessment
 
 NCR = str(Path(sys.executable).with_name("ncr"))
 XB = EXAMPLES / "xb-2026.yaml"
@@ -290,14 +291,20 @@ PROBE = """<!DOCTYPE html><html><body style="margin:0">
 <script>
 document.getElementById("phone").addEventListener("load", () => {{
   const view = document.getElementById("phone").contentWindow;
-  document.title = view.document.documentElement.scrollWidth + "x" + view.innerWidth;
+  const heading = view.document.querySelector("h1");
+  const range = view.document.createRange();
+  range.selectNodeContents(heading);
+  const box = range.getBoundingClientRect();
+  document.title = [view.document.documentElement.scrollWidth, view.innerWidth,
+    Math.round(box.left), Math.round(box.right)].join("x");
 }});
 </script></body></html>"""
 
 
-def page_width(html: Path, tmp_path: Path) -> tuple[int, int]:
-    """(scrollWidth, innerWidth) of the report in headless Chromium, in a 390 px wide frame:
-    headless windows are at least 500 px wide, a frame can be as narrow as a phone."""
+def page_width(html: Path, tmp_path: Path) -> tuple[int, int, int, int]:
+    """(scrollWidth, innerWidth) of the report in headless Chromium, in a 390 px wide frame, and
+    the left and right edges of its first heading's text: headless windows are at least 500 px
+    wide, a frame can be as narrow as a phone."""
     chromium = client("chromium")
     probe = html.with_name(f"probe-{html.stem}.html")
     probe.write_text(PROBE.format(name=html.name))
@@ -310,17 +317,35 @@ def page_width(html: Path, tmp_path: Path) -> tuple[int, int]:
         ],
         capture_output=True, text=True, timeout=120, check=True,
     )  # fmt: skip
-    found = re.search(r"<title>(\d+)x(\d+)</title>", done.stdout)
+    found = re.search(r"<title>(-?\d+)x(-?\d+)x(-?\d+)x(-?\d+)</title>", done.stdout)
     assert found, done.stdout[:500]
-    return int(found.group(1)), int(found.group(2))
+    scroll, inner, left, right = (int(n) for n in found.groups())
+    return scroll, inner, left, right
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(REPORTS))
 def test_the_html_reads_on_a_390_px_phone(written: Path, tmp_path: Path, name: str) -> None:
-    scroll, inner = page_width(written / f"{name}.html", tmp_path)
+    scroll, inner, left, _ = page_width(written / f"{name}.html", tmp_path)
     assert inner == 390
     assert scroll <= 390
+    assert left < 30  # left to right: the title starts at the left margin
+
+
+@pytest.mark.slow
+def test_the_arabic_html_reads_right_to_left_on_a_390_px_phone(
+    arabic: Assessment, tmp_path: Path
+) -> None:
+    from ncr.outputs.reports.assessment_report import html
+    from ncr.outputs.reports.report_look import PLAIN
+
+    page = tmp_path / "ar.html"
+    page.write_bytes(html(arabic, PLAIN.in_language("ar")))
+    scroll, inner, left, right = page_width(page, tmp_path)
+    assert inner == 390
+    assert scroll <= 390
+    # The cover's title, "بورياليس", ends at the right margin (3vw, 12 px) and is short.
+    assert right > inner - 30 and left > inner / 2
 
 
 def tokens(md: str) -> list[str]:

@@ -162,3 +162,63 @@ def test_rendering_is_clean_and_leaves_the_environment_as_it_was(
     assert os.environ["SOURCE_DATE_EPOCH"] == "1234"
     complaints = [r.getMessage() for r in caplog.records if "HarfBuzz-Subset" not in r.getMessage()]
     assert complaints == []  # no unknown CSS, no refused or missing resource
+
+
+# -- fonts and right to left (DESIGN §12) ------------------------------------------------------
+
+
+def pdf_fonts(data: bytes, tmp_path: Any) -> dict[str, str]:
+    """pdffonts: each font's name (subset tag removed) and whether it is embedded."""
+    import subprocess
+
+    from clients import client
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    done = subprocess.run(
+        [client("pdffonts"), str(path)], capture_output=True, text=True, check=True
+    )
+    rows = [line.split() for line in done.stdout.splitlines()[2:] if line.strip()]
+    return {row[0].split("+")[-1]: row[-5] for row in rows}
+
+
+def pdf_text(data: bytes, tmp_path: Any) -> str:
+    import subprocess
+
+    from clients import client
+
+    path = tmp_path / "text.pdf"
+    path.write_bytes(data)
+    done = subprocess.run(
+        [client("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True
+    )
+    # pdftotext brackets each right-to-left run in embedding marks (U+202B ... U+202C)
+    return re.sub("[\u202a-\u202e]", "", done.stdout)
+
+
+@pytest.mark.slow
+def test_the_arabic_pdf_embeds_its_arabic_font_and_has_arabic_text(
+    arabic: Assessment, tmp_path: Any
+) -> None:
+    from arabic import ARABIC_LETTERS
+
+    from ncr.outputs.reports import pdf_writer as pdf
+    from ncr.outputs.reports.report_look import PLAIN
+
+    data = pdf.assessment(arabic, PLAIN.in_language("ar"))
+    fonts = pdf_fonts(data, tmp_path)
+    # "NCR Arabic" is Noto Naskh Arabic, "NCR Sans" Noto Sans (templates/fonts.css): both embedded.
+    assert fonts.get("NCR-Arabic") == "yes" and fonts.get("NCR-Arabic-Bold") == "yes"
+    assert fonts.get("NCR-Sans") == "yes"
+    text = pdf_text(data, tmp_path)
+    assert len(ARABIC_LETTERS & set(text)) > 20
+    # The reviewers' first key message comes out in the order it was written (logical order).
+    first = arabic.findings.summary[0] if arabic.findings and arabic.findings.summary else ""
+    assert " ".join(first.split()[:4]) in " ".join(text.split())
+
+
+@pytest.mark.slow
+def test_an_english_pdf_is_set_in_noto_sans_only(final_pdf: bytes, tmp_path: Any) -> None:
+    fonts = pdf_fonts(final_pdf, tmp_path)
+    assert set(fonts) <= {"NCR-Sans", "NCR-Sans-Bold", "NCR-Sans-Italic", "NCR-Symbols"}
+    assert fonts["NCR-Sans"] == "yes" and all(emb == "yes" for emb in fonts.values())

@@ -58,3 +58,10 @@ def test_the_pdf_fetcher_serves_the_reviewers_assets_and_the_logo_only(tmp_path:
     for url in ("ncr-asset:secret.txt", "ncr-asset:../x.css", other, "file:///etc/passwd"):
         with pytest.raises(RefusedURL):
             fetcher.fetch(url)
+
+
+def test_a_report_is_in_english_left_to_right_unless_told() -> None:
+    assert (ReportLook().lang, ReportLook().direction) == ("en", "ltr")
+    arabic = ReportLook().in_language("ar")
+    assert (arabic.lang, arabic.direction) == ("ar", "rtl")
+    assert ReportLook().in_language("fr").direction == "ltr"

@@ -26,8 +26,6 @@ TEXT_TAGS = {f"{{{SVG_NS}}}text", f"{{{SVG_NS}}}tspan"}
 # Attributes that are one horizontal position each; a rect's x is mirrored with its width.
 X_ATTRS = ("x", "x1", "x2", "cx")
 MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
-# Left-to-right characters: Latin letters and digits (European and Arabic-Indic) keep their order.
-LTR_CLASSES = {"L", "EN", "AN"}
 
 
 def _flip(value: str, width: float) -> str:
@@ -39,28 +37,44 @@ def _flip_points(points: str, width: float) -> str:
     return " ".join(f"{width - float(x):.1f},{y}" for x, y in pairs)
 
 
-def _runs(text: str) -> list[tuple[bool, str]]:
-    """The text cut into left-to-right and right-to-left runs; a neutral character (space,
-    punctuation) between two left-to-right ones belongs to their run, else to the right-to-left one."""
-    kinds = [
-        True
-        if unicodedata.bidirectional(c) in LTR_CLASSES
-        else False
-        if unicodedata.bidirectional(c) in {"R", "AL"}
-        else None
-        for c in text
-    ]
+def _kinds(text: str) -> list[str]:
+    """Each character's direction as the bidi algorithm resolves it in a right-to-left line, for
+    the short labels of a chart: "L" (Latin, and digits after Latin, W7), "R" (Arabic), "N" (a
+    number after Arabic: its digits read forwards, but it counts as Arabic for what is around it)."""
+    kinds: list[str | None] = []
+    last = "R"  # the line starts right to left
+    for char in text:
+        bidi = unicodedata.bidirectional(char)
+        if bidi in {"R", "AL"}:
+            last = "R"
+        elif bidi == "L":
+            last = "L"
+        kinds.append(
+            bidi.replace("AL", "R")
+            if bidi in {"L", "R", "AL"}
+            else ("L" if last == "L" else "N")
+            if bidi in {"EN", "AN"}
+            else None
+        )
+    resolved = []
     for i, kind in enumerate(kinds):
         if kind is None:
-            before = next((k for k in reversed(kinds[:i]) if k is not None), False)
-            after = next((k for k in kinds[i + 1 :] if k is not None), False)
-            kinds[i] = before and after
-    runs: list[tuple[bool, str]] = []
-    for char, ltr in zip(text, kinds, strict=True):
-        if runs and runs[-1][0] == ltr:
-            runs[-1] = (bool(ltr), runs[-1][1] + char)
+            before = next((k for k in reversed(kinds[:i]) if k is not None), "R")
+            after = next((k for k in kinds[i + 1 :] if k is not None), "R")
+            # "2026-2030", "72%" stay one number (W4, W5); between two Latin words, Latin (N1).
+            joined = before == after and before in {"L", "N"}
+            kind = before if joined else "N" if text[i] == "%" and before == "N" else "R"
+        resolved.append(kind)
+    return resolved
+
+
+def _runs(text: str) -> list[tuple[str, str]]:
+    runs: list[tuple[str, str]] = []
+    for char, kind in zip(text, _kinds(text), strict=True):
+        if runs and runs[-1][0] == kind:
+            runs[-1] = (kind, runs[-1][1] + char)
         else:
-            runs.append((bool(ltr), char))
+            runs.append((kind, char))
     return runs
 
 
@@ -71,7 +85,8 @@ def visual_order(text: str) -> str:
 
     shaped = arabic_reshaper.reshape(text)
     return "".join(
-        part if ltr else part[::-1].translate(MIRRORED) for ltr, part in reversed(_runs(shaped))
+        part[::-1].translate(MIRRORED) if kind == "R" else part
+        for kind, part in reversed(_runs(shaped))
     )
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
-from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -108,10 +107,10 @@ def left_to_right(format_value: Callable[..., str]) -> Callable[..., str]:
     """A number filter whose figures read left to right in a right-to-left report too: without
     the mark, Arabic text would show "-6.1" as "6.1-" (its sign is neutral to the bidi algorithm)."""
 
-    @jinja2.pass_context
-    def shown(context: Context, value: Any, *args: Any) -> str:
+    @jinja2.pass_environment
+    def shown(env: jinja2.Environment, value: Any, *args: Any) -> str:
         text = format_value(value, *args)
-        return LRM + text if context.get("direction") == "rtl" else text
+        return LRM + text if env.globals.get("direction") == "rtl" else text
 
     return shown
 
@@ -143,9 +142,12 @@ def asset(env: jinja2.Environment, name: str) -> Markup:
 
 
 @functools.cache
-def environment(kind: Literal["html", "md"], folders: tuple[Path, ...] = ()) -> jinja2.Environment:
-    """The environment of one output kind over the reviewers' template folders, then ours. Every
-    template runs in jinja2's sandbox: a reviewer's template cannot reach Python internals."""
+def environment(
+    kind: Literal["html", "md"], folders: tuple[Path, ...] = (), direction: str = "ltr"
+) -> jinja2.Environment:
+    """The environment of one output kind over the reviewers' template folders, then ours, for
+    text written in `direction` (a global, so that imported macros see it too). Every template
+    runs in jinja2's sandbox: a reviewer's template cannot reach Python internals."""
     markdown = kind == "md"
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader([*folders, template_dir()]),
@@ -159,15 +161,18 @@ def environment(kind: Literal["html", "md"], folders: tuple[Path, ...] = ()) -> 
     )
     env.filters.update(FILTERS)
     env.globals["asset"] = functools.partial(asset, env)
+    env.globals["direction"] = direction
     return env
 
 
 def html_document(template_name: str, look: ReportLook = PLAIN, **context: Any) -> str:
-    return render_template(environment("html", look.templates), template_name, look, context)
+    env = environment("html", look.templates, look.direction)
+    return render_template(env, template_name, look, context)
 
 
 def markdown_document(template_name: str, look: ReportLook = PLAIN, **context: Any) -> str:
-    return render_template(environment("md", look.templates), template_name, look, context)
+    env = environment("md", look.templates, look.direction)
+    return render_template(env, template_name, look, context)
 
 
 @dataclass(frozen=True)
