@@ -201,7 +201,6 @@ def test_the_arabic_pdf_embeds_its_arabic_font_and_has_arabic_text(
     arabic: Assessment, tmp_path: Any
 ) -> None:
     from arabic import ARABIC_LETTERS
-
     from ncr.outputs.reports import pdf_writer as pdf
     from ncr.outputs.reports.report_look import PLAIN
 
