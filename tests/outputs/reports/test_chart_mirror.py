@@ -80,3 +80,13 @@ def test_visual_text_is_only_for_the_renderers_that_need_it() -> None:
     for_pdf = "".join(ET.fromstring(mirror(drawn, visual=True)).itertext())
     assert ROWS[0][0] in for_browser  # a browser shapes the label as written
     assert ROWS[0][0] not in for_pdf and visual_order(ROWS[0][0]) in for_pdf
+
+
+def test_the_mirrored_chart_is_plain_svg_whatever_prefixes_others_registered() -> None:
+    ET.register_namespace("svg", "http://www.w3.org/2000/svg")  # as some library might
+    try:
+        svg = mirror(bars([("Legal", 61.0, 80.0)]))
+        assert svg.startswith("<svg ") and ":svg" not in svg and ":text" not in svg
+        assert ET.fromstring(svg).tag == f"{SVG}svg"
+    finally:
+        ET._namespace_map.pop("http://www.w3.org/2000/svg", None)  # type: ignore[attr-defined]

@@ -21,8 +21,7 @@ import xml.etree.ElementTree as ET  # serialising only: parsing goes through def
 import defusedxml.ElementTree as SafeET
 
 SVG_NS = "http://www.w3.org/2000/svg"
-ET.register_namespace("", SVG_NS)
-TEXT_TAGS = {f"{{{SVG_NS}}}text", f"{{{SVG_NS}}}tspan"}
+TEXT_TAGS = {"text", "tspan"}
 # Attributes that are one horizontal position each; a rect's x is mirrored with its width.
 X_ATTRS = ("x", "x1", "x2", "cx")
 MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
@@ -94,7 +93,7 @@ def _mirror_element(element: ET.Element, width: float, visual: bool) -> None:
     for name in X_ATTRS:
         if name in element.attrib:
             element.set(name, _flip(element.attrib[name], width))
-    if element.tag == f"{{{SVG_NS}}}rect" and "x" in element.attrib:
+    if element.tag == "rect" and "x" in element.attrib:
         left = float(element.attrib["x"]) - float(element.get("width", "0"))
         element.set("x", f"{left:.1f}")
     if "points" in element.attrib:
@@ -111,9 +110,14 @@ def mirror(svg: str, *, visual: bool = False) -> str:
     width = float(re.split(r"[\s,]+", root.attrib["viewBox"])[2])
     root.set("direction", "rtl")
     for element in root.iter():
+        # Tags lose their namespace, written back below as a plain attribute: ElementTree's
+        # prefix registry is global, and another library's entry would make every tag "ns0:svg",
+        # which no browser draws.
+        element.tag = element.tag.removeprefix(f"{{{SVG_NS}}}")
         if element is not root:
             _mirror_element(element, width, visual)
-    return ET.tostring(root, encoding="unicode", short_empty_elements=True)
+    root.set("xmlns", SVG_NS)
+    return ET.tostring(root, encoding="unicode")
 
 
 def oriented(svg: str, direction: str, *, visual: bool = False) -> str:
