@@ -77,9 +77,17 @@ def test_visual_order_joins_arabic_letters_and_keeps_latin_and_numbers_readable(
 def test_visual_text_is_only_for_the_renderers_that_need_it() -> None:
     drawn = status_bars(status_rows())
     for_browser = "".join(ET.fromstring(mirror(drawn)).itertext())
-    for_pdf = "".join(ET.fromstring(mirror(drawn, visual=True)).itertext())
+    laid_out = ET.fromstring(mirror(drawn, visual=True))
+    for_pdf = "".join(laid_out.itertext())
     assert ROWS[0][0] in for_browser  # a browser shapes the label as written
     assert ROWS[0][0] not in for_pdf and visual_order(ROWS[0][0]) in for_pdf
+    # Laid out in advance, the label is drawn left to right from x=370: its anchor is its start.
+    label = next(t for t in laid_out.iter(f"{SVG}text") if t.text == visual_order(ROWS[0][0]))
+    assert (label.get("x"), label.get("text-anchor"), label.get("direction")) == (
+        "370.0",
+        "start",
+        None,
+    )
 
 
 def test_the_mirrored_chart_is_plain_svg_whatever_prefixes_others_registered() -> None:

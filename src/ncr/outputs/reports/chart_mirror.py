@@ -2,14 +2,15 @@
 
 A chart is drawn left to right by ncr.outputs.reports.charts, then mirrored here: every horizontal
 coordinate is reflected across the chart's width, so bars grow from the right, labels sit on the
-right and the scale runs from right to left. Each text element is marked `direction="rtl"`, which
-makes its anchor a logical one (its start is its right edge): a label that ended against the plot
-still ends against it, on the other side, without changing any anchor.
+right and the scale runs from right to left. For a browser each text element is marked
+`direction="rtl"`, which makes its anchor a logical one (its start is its right edge): a label
+that ended against the plot still ends against it, on the other side, with the same anchor.
 
 WeasyPrint and cairosvg draw SVG text one letter at a time, in the order of the string, so Arabic
 would come out unjoined and backwards. For them (`visual=True`) a label's text is replaced by its
-joined letter forms (arabic-reshaper) in the order they are seen, right to left; a browser shapes
-the text itself and gets it as written.
+joined letter forms (arabic-reshaper) in the order they are seen, right to left, brackets turned
+round, and drawn left to right with its anchor turned round instead (WeasyPrint would mirror the
+brackets a second time in right-to-left text; cairosvg ignores `direction`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ SVG_NS = "http://www.w3.org/2000/svg"
 TEXT_TAGS = {"text", "tspan"}
 # Attributes that are one horizontal position each; a rect's x is mirrored with its width.
 X_ATTRS = ("x", "x1", "x2", "cx")
+FLIPPED_ANCHOR = {"start": "end", "end": "start", "middle": "middle"}
 MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 
 
@@ -98,9 +100,13 @@ def _mirror_element(element: ET.Element, width: float, visual: bool) -> None:
         element.set("x", f"{left:.1f}")
     if "points" in element.attrib:
         element.set("points", _flip_points(element.attrib["points"], width))
-    if element.tag in TEXT_TAGS:
+    if element.tag in TEXT_TAGS and not visual:
         element.set("direction", "rtl")
-        if visual and element.text and element.text.strip():
+    elif element.tag in TEXT_TAGS:
+        # Laid out in advance, the text is drawn left to right: its anchor turns round instead.
+        if element.tag == "text":
+            element.set("text-anchor", FLIPPED_ANCHOR[element.get("text-anchor", "start")])
+        if element.text and element.text.strip():
             element.text = visual_order(element.text)
 
 
@@ -108,7 +114,7 @@ def mirror(svg: str, *, visual: bool = False) -> str:
     """The chart `svg` (as ncr.outputs.reports.charts draws it) mirrored for right-to-left text."""
     root = SafeET.fromstring(svg)
     width = float(re.split(r"[\s,]+", root.attrib["viewBox"])[2])
-    root.set("direction", "rtl")
+    root.set("direction", "ltr" if visual else "rtl")
     for element in root.iter():
         # Tags lose their namespace, written back below as a plain attribute: ElementTree's
         # prefix registry is global, and another library's entry would make every tag "ns0:svg",
