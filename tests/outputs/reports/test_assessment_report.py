@@ -146,7 +146,7 @@ def test_the_html_says_its_language_and_direction(final: Assessment, arabic: Ass
     assert '<html lang="ar" dir="rtl">' in rtl
     assert "@top-right { content: element(run-title); }" in rtl  # the running title moves right
     assert "بورياليس" in rtl
-    # A difference of -6.1 is led by a left-to-right mark, so Arabic text never shows "6.1-".
+    # A difference of -6.1 is isolated left to right, so Arabic text never shows "6.1-".
     legal = next(p for p in arabic.pillars if p.id == "legal")
     assert legal.delta is not None and legal.delta < 0
-    assert f"\u200e{legal.delta:+.1f}" in rtl
+    assert f"\u2066{legal.delta:+.1f}\u2069" in rtl

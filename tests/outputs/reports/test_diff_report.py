@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,27 @@ def test_borealis_diff_states_the_like_for_like_change(run_ncr: RunNcr, tmp_path
     )
     falls = text[text.index("### Biggest falls") : text.index("### Critical gaps")]
     assert "data protection" not in falls.lower()  # not a fall of Borealis
+
+
+def test_an_arabic_diff_report_leads_from_old_to_new_right_to_left() -> None:
+    from ncr.engine.review_diff import diff
+    from ncr.loader.loading import Loader
+    from ncr.loader.search_path import Catalog
+    from ncr.outputs.reports.diff_report import html
+    from ncr.outputs.reports.report_look import PLAIN
+    from ncr.pipeline import assess_review, open_review
+
+    loader = Loader(Catalog.create([PATHS[1], PATHS[3]], env={}))
+    old, new = open_review(loader, OLD), open_review(loader, NEW)
+    result = diff(assess_review(old), assess_review(new), old.inputs(), new.inputs())
+    english = html(result).decode()
+    arabic = html(result, PLAIN.in_language("ar")).decode()
+    assert '<html lang="ar" dir="rtl">' in arabic
+    # 62.0 → 50.0 overall: read right to left the eye goes from the old score leftwards to the new.
+    assert "Review 2023 → 2026" in english and "→" in english and "←" not in english
+    assert "Review 2023 ← 2026" in arabic and "←" in arabic and "→" not in arabic
+    # Each figure is isolated left to right, so the arrow between two stays right to left.
+    assert "\u206662.0\u2069 ← \u206650.0\u2069" in arabic
+    # The charts grow from the right: every bar of the pillar chart ends at 600 - 240 = 360.
+    bars = re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="9', arabic)
+    assert bars and all(float(x) + float(w) == 360.0 for x, w in bars)

@@ -193,7 +193,7 @@ def pdf_text(data: bytes, tmp_path: Any) -> str:
         [client("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True
     )
     # pdftotext brackets each right-to-left run in embedding marks (U+202B ... U+202C)
-    return re.sub("[\u202a-\u202e]", "", done.stdout)
+    return re.sub("[\u202a-\u202e\u2066-\u2069]", "", done.stdout)
 
 
 @pytest.mark.slow

@@ -64,3 +64,13 @@ def test_web_addresses_stay_as_given() -> None:
 )
 def test_markdown_values_are_literal_text_on_one_line(text: str, escaped: str) -> None:
     assert md_escape(text) == escaped
+
+
+def test_a_sentence_in_a_right_to_left_report_turns_its_arrows_and_isolates_its_numbers() -> None:
+    from ncr.outputs.reports.templating import in_direction
+
+    line = "Overall 62.0 → 50.0 (-12.0)"
+    assert in_direction(line, "ltr") == line
+    assert in_direction(line, "rtl") == (
+        "Overall \u206662.0\u2069 ← \u206650.0\u2069 (\u2066-12.0\u2069)"
+    )

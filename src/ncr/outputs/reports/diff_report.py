@@ -12,7 +12,14 @@ from ncr.engine.review_diff import AnswerChange, DiffResult, IndicatorChange
 from ncr.outputs.reports import charts
 from ncr.outputs.reports.chart_mirror import oriented
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
-from ncr.outputs.reports.templating import Frame, html_document, long_date, markdown_document
+from ncr.outputs.reports.templating import (
+    ARROWS,
+    Frame,
+    html_document,
+    in_direction,
+    long_date,
+    markdown_document,
+)
 
 TOP = 5  # how many rises and falls the summary lists
 
@@ -30,13 +37,13 @@ def latest(result: DiffResult) -> dt.date:
     return max(result.old.review.date, result.new.review.date)
 
 
-def diff_frame(result: DiffResult) -> Frame:
+def diff_frame(result: DiffResult, arrow: str = ARROWS["ltr"]) -> Frame:
     old, new = result.old, result.new
     country = new.country.name
     years = f"{old.year} and {new.year}"
     return Frame(
         title=f"National Cyber Review of {country}: what changed between {years}",
-        header=f"{country} · National Cyber Review {old.year} → {new.year}",
+        header=f"{country} · National Cyber Review {old.year} {arrow} {new.year}",
         footer=(
             f"Reviews of {long_date(old.review.date)} ({old.review.status}) and "
             f"{long_date(new.review.date)} ({new.review.status})"
@@ -86,15 +93,15 @@ def cycles_sentence(result: DiffResult) -> str:
     )
 
 
-def diff_context(result: DiffResult) -> dict[str, Any]:
+def diff_context(result: DiffResult, direction: str = "ltr") -> dict[str, Any]:
     before, after = result.labels()
     titles = {i.id: i.title for i in result.indicators}
     return {
         "result": result,
-        "frame": diff_frame(result),
+        "frame": diff_frame(result, ARROWS.get(direction, ARROWS["ltr"])),
         "before": before,
         "after": after,
-        "headline": result.headline,
+        "headline": in_direction(result.headline, direction),
         "improved": result.improved(),
         "regressed": result.regressed(),
         "rescored": rescored(result),
@@ -142,7 +149,7 @@ def diff_charts(
 
 
 def diff_html(result: DiffResult, look: ReportLook = PLAIN, *, embed_fonts: bool = False) -> str:
-    context = diff_context(result)
+    context = diff_context(result, look.direction)
     names = (context["before"], context["after"])
     drawn = diff_charts(result, names, look.direction, visual=embed_fonts or look.word)
     return html_document("diff.html", look, **context, charts=drawn, embed_fonts=embed_fonts)
@@ -153,7 +160,8 @@ def html(result: DiffResult, look: ReportLook = PLAIN) -> bytes:
 
 
 def md(result: DiffResult, look: ReportLook = PLAIN) -> bytes:
-    return markdown_document("diff.md.j2", look, **diff_context(result)).encode("utf-8")
+    context = diff_context(result, look.direction)
+    return markdown_document("diff.md.j2", look, **context).encode("utf-8")
 
 
 def pdf(result: DiffResult, look: ReportLook = PLAIN) -> bytes:

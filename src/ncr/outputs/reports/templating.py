@@ -100,19 +100,35 @@ def blocked(rec: Recommendation) -> bool:
     )
 
 
-LRM = "\u200e"  # LEFT-TO-RIGHT MARK: a strong left-to-right character that is never seen
+# LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE: never seen, they set a number apart.
+LRI, PDI = "\u2066", "\u2069"
+# What leads from an old value to a new one: in right-to-left text the reader's eye goes left.
+ARROWS = {"ltr": "→", "rtl": "←"}
 
 
 def left_to_right(format_value: Callable[..., str]) -> Callable[..., str]:
     """A number filter whose figures read left to right in a right-to-left report too: without
-    the mark, Arabic text would show "-6.1" as "6.1-" (its sign is neutral to the bidi algorithm)."""
+    the isolate, Arabic text would show "-6.1" as "6.1-" (its sign is neutral to the bidi
+    algorithm); isolated, a number still counts as neutral, so "72.9 ← 80.0" runs right to left."""
 
     @jinja2.pass_environment
     def shown(env: jinja2.Environment, value: Any, *args: Any) -> str:
         text = format_value(value, *args)
-        return LRM + text if env.globals.get("direction") == "rtl" else text
+        return f"{LRI}{text}{PDI}" if env.globals.get("direction") == "rtl" else text
 
     return shown
+
+
+_SIGNED_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
+
+
+def in_direction(text: str, direction: str) -> str:
+    """A sentence written in Python (the diff's headline) for a report in `direction`: in
+    right-to-left text its arrows turn round and its numbers are isolated, as the filters do."""
+    if direction != "rtl":
+        return text
+    isolated = _SIGNED_NUMBER.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text)
+    return isolated.replace(ARROWS["ltr"], ARROWS["rtl"])
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
@@ -162,6 +178,7 @@ def environment(
     env.filters.update(FILTERS)
     env.globals["asset"] = functools.partial(asset, env)
     env.globals["direction"] = direction
+    env.globals["arrow"] = ARROWS.get(direction, ARROWS["ltr"])
     return env
 
 
