@@ -32,6 +32,9 @@ REPORTS = {
     "diff": ["diff", "examples/xb-2023.yaml", "examples/xb-2026.yaml"],
     "overview": ["compare", *(f"examples/{p.name}" for p in sorted(EXAMPLES.glob("*.yaml")))],
 }
+# The layout rules hold for the Arabic report too (tests/arabic.py), laid out right to left;
+# rendered in process until the command line has --lang.
+LAID_OUT = [*REPORTS, "xb-ar"]
 # pdftotext -bbox: one <word> element per word with its box in points.
 WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
@@ -61,7 +64,20 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 check=False,
             )
             assert done.returncode == 0, done.stderr
+    write_arabic(out)
     return out
+
+
+def write_arabic(out: Path) -> None:
+    from arabic import arabic_review
+    from assessing import assess_file
+    from ncr.outputs.reports import assessment_report, pdf_writer
+    from ncr.outputs.reports.report_look import PLAIN
+
+    result = assess_file(arabic_review(out))
+    look = PLAIN.in_language("ar")
+    (out / "xb-ar.pdf").write_bytes(pdf_writer.assessment(result, look))
+    (out / "xb-ar.html").write_bytes(assessment_report.html(result, look))
 
 
 @dataclass(frozen=True)
@@ -100,7 +116,7 @@ def read_pdf(path: Path) -> Pdf:
 
 @pytest.fixture(scope="module")
 def pdfs(written: Path) -> dict[str, Pdf]:
-    return {name: read_pdf(written / f"{name}.pdf") for name in REPORTS}
+    return {name: read_pdf(written / f"{name}.pdf") for name in LAID_OUT}
 
 
 def body_lines(page: str) -> list[str]:
@@ -181,7 +197,7 @@ def test_the_roadmap_never_splits_an_action_across_pages(pdfs: dict[str, Pdf]) -
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", list(REPORTS))
+@pytest.mark.parametrize("name", LAID_OUT)
 def test_no_page_is_blank_but_for_a_heading_or_one_line(pdfs: dict[str, Pdf], name: str) -> None:
     for number, page in enumerate(pdfs[name].pages, start=1):
         assert len(body_lines(page)) > 2, f"{name} page {number}: {body_lines(page)}"
@@ -195,7 +211,7 @@ def headings(html: str) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", list(REPORTS))
+@pytest.mark.parametrize("name", LAID_OUT)
 def test_no_heading_stands_at_the_foot_of_a_page(
     pdfs: dict[str, Pdf], written: Path, name: str
 ) -> None:
@@ -216,7 +232,7 @@ def overlap(a: Word, b: Word) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", list(REPORTS))
+@pytest.mark.parametrize("name", LAID_OUT)
 def test_no_two_words_print_over_each_other(pdfs: dict[str, Pdf], name: str) -> None:
     for number, words in enumerate(pdfs[name].words, start=1):
         # the DRAFT watermark (letters 50 pt and more) is meant to lie under the text
