@@ -141,11 +141,12 @@ def test_the_html_says_its_language_and_direction(final: Assessment, arabic: Ass
 
     english = assessment_report.html(final).decode()
     assert '<html lang="en" dir="ltr">' in english
-    assert "@top-right { content: element(run-title)" not in english  # report-rtl.css left out
+    assert "@top-right { content: element(run-title)" not in english
+    assert "report-rtl.css" not in english  # not used, so not in the provenance
     rtl = assessment_report.html(arabic, PLAIN.in_language("ar")).decode()
     assert '<html lang="ar" dir="rtl">' in rtl
     assert "@top-right { content: element(run-title); }" in rtl  # the running title moves right
-    assert "بورياليس" in rtl
+    assert "بورياليس" in rtl and "built-in:templates/report-rtl.css" in rtl
     # A difference of -6.1 is isolated left to right, so Arabic text never shows "6.1-".
     legal = next(p for p in arabic.pillars if p.id == "legal")
     assert legal.delta is not None and legal.delta < 0

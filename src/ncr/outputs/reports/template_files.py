@@ -32,6 +32,8 @@ from ncr.shipped import display_path, template_dir
 
 # What `ncr templates copy` writes: the files a reviewer may override (not the bundled fonts).
 COPIED_SUFFIXES = (".html", ".j2", ".css", ".docx")
+# Assets that base.html includes for one writing direction only: provenance lists them only there.
+ONE_DIRECTION = {"report-rtl.css": "rtl"}
 # A reviewer's template may fail in Python terms too ({{ 1 / 0 }}, a bad filter argument).
 RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError)
 
@@ -123,7 +125,8 @@ def templates_used(env: jinja2.Environment, name: str, look: ReportLook) -> list
                 if current.endswith((".html", ".j2"))
                 else []
             )
-    files = [_file("template", n, template_path(env, n)) for n in sorted(seen)]
+    used = [n for n in sorted(seen) if ONE_DIRECTION.get(n, look.direction) == look.direction]
+    files = [_file("template", n, template_path(env, n)) for n in used]
     reference = reference_docx(look.templates) if look.word else None
     if reference is not None:
         files.append(_file("template", REFERENCE_DOCX, reference))
