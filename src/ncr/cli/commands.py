@@ -26,6 +26,11 @@ templates_app = typer.Typer(
     help="The report templates: copy the built-in ones to make your own.", no_args_is_help=True
 )
 app.add_typer(templates_app, name="templates")
+translation_app = typer.Typer(
+    help="Content translations (DESIGN §12): start one, or stamp it once checked.",
+    no_args_is_help=True,
+)
+app.add_typer(translation_app, name="translation")
 
 SearchPath = Annotated[
     list[Path] | None,
@@ -500,6 +505,25 @@ def templates_copy(
     from ncr.cli.templates_copy import run
 
     _exit(guarded(lambda: run(folder, force=force)))
+
+
+@translation_app.command("stamp")
+def translation_stamp(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Translation files, e.g. framework.fr.yaml.", metavar="FILE..."),
+    ],
+    path: SearchPath = None,
+) -> None:
+    """Record in each entry without one the hash of the English it translates (`english_hash`),
+    keeping the file's comments and layout; a later change of the English then shows as stale.
+
+    Example: ncr translation stamp questionnaires/ncr-core-2026.fr.yaml
+    """
+    from ncr.cli import translation_stamp as command
+    from ncr.cli.boundary import guarded
+
+    _exit(guarded(lambda: command.run(files, paths=path or [])))
 
 
 def _full_summaries() -> None:

@@ -72,6 +72,21 @@ class Loaded(Generic[M]):
         return replace(self, problems=problems)
 
 
+def kind_of(data: dict[str, object]) -> str | None:
+    """Tell the document kind from its top-level keys (a translation has sections or pillars too)."""
+    if "translation" in data:
+        return "translation"
+    if "country" in data or "answers" in data:
+        return "response"
+    if "sections" in data:
+        return "questionnaire"
+    if "framework" in data:
+        return "benchmark"
+    if "pillars" in data or "levels" in data:
+        return "framework"
+    return None
+
+
 def to_problem(doc: SourceDoc, finding: Finding) -> Problem:
     return doc.problem(finding.path, finding.message, finding.severity, at_key=finding.at_key)
 

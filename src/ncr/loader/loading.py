@@ -30,8 +30,8 @@ from ncr.loader.cross_checks import (
     did_you_mean,
 )
 from ncr.loader.document_cache import cache_dir
-from ncr.loader.document_reading import Loaded, read_document, to_problem, validated
-from ncr.loader.search_path import Catalog, Found
+from ncr.loader.document_reading import Loaded, kind_of, read_document, to_problem, validated
+from ncr.loader.search_path import Catalog, Found, english_path
 from ncr.loader.source_doc import SourceDoc
 from ncr.loader.translations import translated_document
 from ncr.loader.workbook_reader import is_workbook, read_workbook
@@ -270,6 +270,33 @@ class Loader:
         )
         message = f"no {kind} '{ident}' on the search path{hint} (add a folder with --path DIR)"
         raise InputError([*problems, doc.problem((key,), message)])
+
+    def document(self, kind: str, path: Path) -> Loaded[Any]:
+        """A framework, questionnaire or benchmark by its kind (`kind_of`), checked."""
+        if kind == "framework":
+            return self.framework(path)
+        if kind == "questionnaire":
+            return self.questionnaire(path)[0]
+        return self.benchmark(path)[0]
+
+    def english_of(self, translation: Path) -> Loaded[Any]:
+        """The English document a translation file translates: beside it, its name without the
+        language (`x.fr.yaml` → `x.yaml`); a located error when there is none."""
+        english = english_path(translation)
+        message = None
+        if english is None:
+            message = (
+                "a translation is named after the document it translates and its language, "
+                "e.g. framework.fr.yaml beside framework.yaml: rename this file"
+            )
+        elif not english.is_file():
+            message = f"no English document {english.name} beside this translation"
+        else:
+            kind = kind_of(read_yaml(english, partial=True).data)
+            if kind in ("framework", "questionnaire", "benchmark"):
+                return self.document(kind, english)
+            message = f"{english.name} beside this is no framework, questionnaire or benchmark"
+        raise InputError([Problem(str(translation), 1, 1, message)])
 
     def in_language(self, loaded: Loaded[M], language: str) -> Loaded[M]:
         """A checked English document shown in `language` (translations.py), once per process:

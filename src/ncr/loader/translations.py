@@ -106,5 +106,6 @@ def translation_summary(
             continue
         checked, problems = checked_against(tr, english.model)
         errors = len(errors_in(problems))
-        found.append(checked.coverage.summary() + (f", {errors} errors" if errors else ""))
+        faults = f", {errors} error{'s' if errors > 1 else ''}" if errors else ""
+        found.append(checked.coverage.summary() + faults)
     return found
