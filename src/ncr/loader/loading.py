@@ -19,6 +19,7 @@ from packaging.version import InvalidVersion, Version
 from pydantic import BaseModel
 
 from ncr.documents import Benchmark, Framework, Questionnaire, Response
+from ncr.documents.languages import SOURCE_LANGUAGE
 from ncr.loader.cross_checks import (
     Finding,
     check_benchmark,
@@ -35,7 +36,7 @@ from ncr.loader.search_path import Catalog, Found, english_path
 from ncr.loader.source_doc import SourceDoc
 from ncr.loader.translations import translated_document
 from ncr.loader.workbook_reader import is_workbook, read_workbook
-from ncr.loader.workbook_response import header_doc, response_doc
+from ncr.loader.workbook_response import header_doc, response_doc, workbook_language
 from ncr.loader.yaml_reader import read_yaml
 from ncr.problems import InputError, Problem, UsageError
 from ncr.shipped import is_builtin
@@ -105,10 +106,16 @@ class Loader:
             loaded = self._read(path, Questionnaire)
             model = loaded.model
             fw = self.framework_by_id(model.framework, loaded, model.framework_version)
-            checked = loaded.with_findings(check_questionnaire(model, fw.model))
-            return self.in_language(checked, self.lang), fw
+            return loaded.with_findings(check_questionnaire(model, fw.model)), fw
 
-        return self._cached("questionnaire", path, load)
+        english, fw = self._cached("questionnaire", path, load)
+        return self.in_language(english, self.lang), fw
+
+    def questionnaire_in(self, path: Path, language: str) -> Loaded[Questionnaire]:
+        """A questionnaire in `language`, whatever the loader's (a workbook says its own)."""
+        self.questionnaire(path)
+        english: Loaded[Questionnaire] = self._cache[("questionnaire", path.resolve())][0]
+        return self.in_language(english, language)
 
     def benchmark(self, path: Path) -> tuple[Loaded[Benchmark], Loaded[Framework]]:
         """A benchmark, checked against the framework release whose folder holds it
@@ -178,8 +185,11 @@ class Loader:
             message = "the Review sheet names no questionnaire: restore its Questionnaire row"
             raise InputError([*book.problems, header.problem(("questionnaire",), message)])
         qn = self._questionnaire_named(ref, path, header, book.problems)[0]
-        doc, problems = response_doc(book, qn.model)
-        return validated(doc, path, book.sha256, Response, problems)
+        language, unknown = workbook_language(book)
+        english = self.questionnaire_in(qn.path, SOURCE_LANGUAGE)
+        shown = self.questionnaire_in(qn.path, language).model
+        doc, problems = response_doc(book, english.model, shown)
+        return validated(doc, path, book.sha256, Response, [*problems, *filter(None, [unknown])])
 
     def questionnaire_for(
         self, resp: Loaded[Response]
