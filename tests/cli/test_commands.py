@@ -25,6 +25,7 @@ COMMANDS = [
     "import",
     "benchmark build",
     "templates copy",
+    "translation stamp",
 ]
 
 
