@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 from conftest import FIXTURES
-
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 

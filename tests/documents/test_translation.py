@@ -6,9 +6,8 @@ from __future__ import annotations
 import hashlib
 
 from located import problems
-from translating import TINY_Q, loader
-
 from ncr.documents.translation import Translation, english_entries, english_hash, translated
+from translating import TINY_Q, loader
 
 
 def test_the_hash_is_sha256_of_the_fields_as_sorted_json_first_8_hex_digits() -> None:

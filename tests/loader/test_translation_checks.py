@@ -4,11 +4,10 @@ missing and incomplete entries are warnings and shown in English; each located i
 from __future__ import annotations
 
 from located import load
-from translating import TINY_FW, TINY_Q, loader
-
 from ncr.documents.translation import Translation
 from ncr.loader.translation_checks import check_translation
 from ncr.loader.yaml_reader import parse_yaml
+from translating import TINY_FW, TINY_Q, loader
 
 HEADER = "translation: {of: tiny-2026, language: fr}\n"
 

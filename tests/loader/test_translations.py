@@ -7,6 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from ncr.loader.search_path import TRANSLATED
+from ncr.loader.translations import translation_summary
+from ncr.pipeline import assess_review, open_review
+from ncr.problems import InputError
 from translating import (
     LOCAL_RESPONSE,
     TINY_FW,
@@ -17,11 +22,6 @@ from translating import (
     library_copy,
     loader,
 )
-
-from ncr.loader.search_path import TRANSLATED
-from ncr.loader.translations import translation_summary
-from ncr.pipeline import assess_review, open_review
-from ncr.problems import InputError
 
 
 def test_a_framework_in_french_has_french_text_and_the_same_numbers() -> None:
@@ -79,9 +79,11 @@ def test_a_response_on_an_untranslated_questionnaire_gets_exactly_one_warning() 
     review = open_review(loader("fr"), LOCAL_RESPONSE)
     result = assess_review(review)
     assert [w.message for w in result.warnings] == [
-        "questionnaire local-2026 has no 'fr' translation (local-2026.fr.yaml beside it): it is "
-        "shown in English; start one with: ncr translation new "
-        "tests/fixtures/translations/questionnaires/local-2026.yaml --lang fr"
+        (
+            "questionnaire local-2026 has no 'fr' translation (local-2026.fr.yaml beside it): "
+            "it is shown in English; start one with: ncr translation new "
+            "tests/fixtures/translations/questionnaires/local-2026.yaml --lang fr"
+        )
     ]
     # French around English content: the framework's text is French, the questions English
     assert review.framework.model.pillars[0].title == "Droit"

@@ -15,18 +15,31 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Final, Literal, TypeVar
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, Field
 
 from ncr.documents.common import Document, Id, LongText, ShortText, ValueText
 
 TranslatedLanguage = Literal["fr", "es", "ar"]
 HASH_FIELD: Final = "english_hash"
 HASH_LENGTH: Final = 8  # hex digits: enough to tell an edit apart, short enough to read
-HashText = Annotated[str, StringConstraints(pattern=rf"^[0-9a-f]{{{HASH_LENGTH}}}$")]
+_HASH = re.compile(rf"^[0-9a-f]{{{HASH_LENGTH}}}$")
+
+
+def _hash_text(value: Any) -> Any:
+    if not isinstance(value, str) or not _HASH.match(value):
+        raise ValueError(
+            f"an {HASH_FIELD} is {HASH_LENGTH} hex digits in quotes, written by "
+            "`ncr translation stamp`: delete this line and stamp the file again"
+        )
+    return value
+
+
+HashText = Annotated[str, BeforeValidator(_hash_text)]
 # How much text a translation file may hold: the English caps, with room for longer languages.
 TRANSLATION_TEXT_CAP: Final = 160_000
 
