@@ -526,6 +526,32 @@ def translation_stamp(
     _exit(guarded(lambda: command.run(files, paths=path or [])))
 
 
+@translation_app.command("new")
+def translation_new(
+    document: Annotated[
+        Path, typer.Argument(help="The English framework, questionnaire or benchmark.")
+    ],
+    lang: Annotated[str, typer.Option("--lang", help="fr, es or ar.", metavar="LANG")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Default: beside the document, e.g. x.fr.yaml.", metavar="FILE"
+        ),
+    ] = None,
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Start a translation: every entry of the document, its English as a comment to translate.
+
+    Example: ncr translation new my-questionnaires/questionnaires/local-2026.yaml --lang fr
+    """
+    from ncr.cli import translation_new as command
+    from ncr.cli.boundary import guarded
+
+    opts = command.NewOptions(document, lang, output, force, tuple(path or []))
+    _exit(guarded(lambda: command.run(opts)))
+
+
 def _full_summaries() -> None:
     """The command list shows each command's whole first line (click would cut it at 45
     characters)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from ncr.cli.boundary import EXIT_OK, stderr
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
-from ncr.loader.translation_stamp import hashes_to_stamp, stamped
+from ncr.loader.stamping import hashes_to_stamp, stamped
 from ncr.loader.translations import read_translation
 from ncr.outputs.atomic_files import write_atomic
 from ncr.problems import InputError, errors_in

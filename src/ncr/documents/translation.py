@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Final, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, Field, field_validator
 
 from ncr.documents.common import Document, Id, LongText, ShortText, ValueText
 
@@ -109,6 +109,12 @@ class Translation(Document):
     questions: dict[str, Entry] = Field(default_factory=dict, max_length=300)
 
     TEXT_CAP: ClassVar[int] = TRANSLATION_TEXT_CAP
+
+    @field_validator(*GROUPS["framework"][1:], *GROUPS["questionnaire"][1:], mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        # `questions:` with every entry still commented out (`ncr translation new`) is empty
+        return {} if value is None else value
 
     def entries(self) -> dict[Key, Entry]:
         found: dict[Key, Entry] = {}

@@ -4,7 +4,7 @@ the hash as their first key; what is stamped reads back as before plus the hashe
 from __future__ import annotations
 
 from ncr.documents.translation import Translation, english_entries
-from ncr.loader.translation_stamp import hashes_to_stamp, stamped
+from ncr.loader.stamping import hashes_to_stamp, stamped
 from ncr.loader.yaml_reader import parse_yaml
 from translating import TINY_FW, TINY_FW_FR, loader
 
