@@ -103,3 +103,12 @@ def test_a_translation_without_its_english_beside_it_is_located(
     assert (
         f"{misnamed}:1:1: a translation is named after the document it translates" in result.stderr
     )
+
+
+def test_json_output_carries_the_translation_summary(run_ncr: RunNcr) -> None:
+    import json
+
+    from translating import TINY_FW, TR
+
+    result = run_ncr("validate", "--format", "json", TINY_FW, "--path", TR)
+    assert json.loads(result.stdout)[0]["notes"] == ["translations: fr 7/7"]

@@ -129,3 +129,17 @@ def test_a_document_lists_its_translations_and_how_complete_they_are(tmp_path: P
         "fr 4/6 (1 stale, 1 missing), 1 error"
     ]
     assert translation_summary(loader().framework(TINY_FW), TRANSLATED) == ["fr 7/7"]
+
+
+def test_a_translation_follows_the_same_text_safety_rules(tmp_path: Path) -> None:
+    lib = library_copy(tmp_path)
+    fr = lib / "frameworks" / "tiny" / "framework.fr.yaml"
+    text = fr.read_text(encoding="utf-8").replace("Cadre minuscule", "Cadre \u202eminuscule")
+    fr.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        loader("fr", lib).framework(lib / "frameworks" / "tiny" / "framework.yaml")
+    message = (
+        "this value holds a bidirectional override, U+202E: remove it "
+        "(escapes such as \\e or \\u202e included)"
+    )
+    assert [str(p) for p in err.value.problems] == [f"{fr}:8:10: {message}"]
