@@ -104,33 +104,45 @@ def check_translation(tr: Translation, english: BaseModel, language: str | None)
         if key not in entries and key[0] in GROUPS[kind_of_model(english)]:
             findings.append(_unknown(key, entries, english))
     for key, en in entries.items():
-        found = given.get(key)
-        if found is None:
-            coverage.missing.append(key[1])
-            message = f"{entry_name(key, english)} is not translated: it is shown in English"
-            findings.append(Finding(entry_path(key)[:1], message, "warning", at_key=True))
-            continue
-        coverage.unstamped += found.english_hash is None
-        if found.english_hash is not None and found.english_hash != en.hash:
-            coverage.stale.append(key[1])
-            findings.append(_stale(key, found.english_hash, en, english))
-            continue
-        usable, entry_findings = _entry(key, found, en, english)
-        findings += entry_findings
-        lacking = [name for name in en.fields if name not in usable] + _lacking_options(usable, en)
-        if lacking:
-            coverage.incomplete.append(key[1])
-            message = (
-                f"{entry_name(key, english)} has no translation of {', '.join(lacking)}: "
-                "the English is shown for it"
-            )
-            findings.append(Finding(entry_path(key), message, "warning", at_key=True))
-        else:
-            coverage.current += 1
-        text[key] = usable
+        usable = _against(key, given.get(key), en, english, coverage, findings)
+        if usable is not None:
+            text[key] = usable
     if coverage.unstamped:
         findings.append(_unstamped(coverage))
     return Checked(findings, coverage, text)
+
+
+def _against(
+    key: Key,
+    found: Entry | None,
+    en: EnglishEntry,
+    english: BaseModel,
+    coverage: Coverage,
+    findings: list[Finding],
+) -> dict[str, Any] | None:
+    """One English entry against its translation: counted in `coverage`, its findings added;
+    the text that may be shown, or None when it is missing or stale."""
+    name = entry_name(key, english)
+    if found is None:
+        coverage.missing.append(key[1])
+        message = f"{name} is not translated: it is shown in English"
+        findings.append(Finding(entry_path(key)[:1], message, "warning", at_key=True))
+        return None
+    coverage.unstamped += found.english_hash is None
+    if found.english_hash is not None and found.english_hash != en.hash:
+        coverage.stale.append(key[1])
+        findings.append(_stale(key, found.english_hash, en, english))
+        return None
+    usable, entry_findings = _entry(key, found, en, english)
+    findings += entry_findings
+    lacking = [part for part in en.fields if part not in usable] + _lacking_options(usable, en)
+    if lacking:
+        coverage.incomplete.append(key[1])
+        message = f"{name} has no translation of {', '.join(lacking)}: the English is shown for it"
+        findings.append(Finding(entry_path(key), message, "warning", at_key=True))
+    else:
+        coverage.current += 1
+    return usable
 
 
 def _header(tr: Translation, english: BaseModel, language: str | None) -> Iterator[Finding]:
