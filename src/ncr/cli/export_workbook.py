@@ -22,7 +22,7 @@ class ExportOptions:
     output: Path
     force: bool = False
     paths: Sequence[Path] = ()
-    lang: str = "en"  # the questions, help and choices in this language (DESIGN §12)
+    lang: str = "en"
 
 
 def run(opts: ExportOptions) -> int:
