@@ -10,22 +10,27 @@ from conftest import EXAMPLES, REPO
 from content_responses import response
 from ncr.engine.scoring import score
 from ncr.loader.loading import Loader
-from ncr.loader.search_path import Catalog
+from ncr.loader.search_path import Catalog, is_translation_file
+from ncr.loader.translations import checked_against, read_translation
 from ncr.pipeline import assess_review, open_review
+from ncr.problems import errors_in
 
-FRAMEWORKS = sorted(
-    [
-        *(REPO / "frameworks").glob("*/framework.yaml"),
-        *(REPO / "frameworks").glob("*/*/framework.yaml"),
-    ]
+
+def _documents(*patterns: str) -> list[Path]:
+    """Shipped documents; their translations (`*.fr.yaml`…) are checked on their own, below."""
+    found = [p for pattern in patterns for p in REPO.glob(pattern)]
+    return sorted(p for p in found if not is_translation_file(p))
+
+
+FRAMEWORKS = _documents("frameworks/*/framework.yaml", "frameworks/*/*/framework.yaml")
+BENCHMARKS = _documents("frameworks/*/benchmarks/*.yaml", "frameworks/*/*/benchmarks/*.yaml")
+QUESTIONNAIRES = _documents("questionnaires/*.yaml")
+TRANSLATIONS = sorted(
+    p
+    for pattern in ("frameworks/**/*.yaml", "questionnaires/*.yaml")
+    for p in REPO.glob(pattern)
+    if is_translation_file(p)
 )
-BENCHMARKS = sorted(
-    [
-        *(REPO / "frameworks").glob("*/benchmarks/*.yaml"),
-        *(REPO / "frameworks").glob("*/*/benchmarks/*.yaml"),
-    ]
-)
-QUESTIONNAIRES = sorted((REPO / "questionnaires").glob("*.yaml"))
 NCR_CORE_QUESTIONNAIRES = [p for p in QUESTIONNAIRES if p.stem.startswith("ncr-core-")]
 
 
@@ -36,6 +41,13 @@ def _name(path: Path) -> str:
 @pytest.fixture(scope="module")
 def loader() -> Loader:
     return Loader(Catalog.create([], env={}))
+
+
+@pytest.mark.parametrize("path", TRANSLATIONS, ids=_name)
+def test_every_shipped_translation_fits_its_english(loader: Loader, path: Path) -> None:
+    # no unknown id, option value or field; stale or missing entries are the translators' list
+    english = loader.english_of(path)
+    assert errors_in(checked_against(read_translation(path), english.model)[1]) == []
 
 
 @pytest.mark.parametrize("path", FRAMEWORKS, ids=_name)

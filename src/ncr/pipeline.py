@@ -16,7 +16,9 @@ from ncr.loader.loading import Loaded, Loader
 from ncr.problems import Problem
 from ncr.shipped import display_path
 
-Role = Literal["response", "questionnaire", "framework", "benchmark", "previous review"]
+Role = Literal[
+    "response", "questionnaire", "framework", "benchmark", "previous review", "translation"
+]
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,15 @@ class Review:
         bm = self.benchmark.model if self.benchmark else None
         return Inputs(self.framework.model, self.questionnaire.model, self.response.model, bm)
 
+    def documents(self) -> list[Loaded[Any]]:
+        """The questionnaire, framework and benchmark: what is shown in the reader's language."""
+        bm = [self.benchmark] if self.benchmark is not None else []
+        return [self.questionnaire, self.framework, *bm]
+
+    def language_warnings(self) -> list[Problem]:
+        """One warning per document that is shown partly or wholly in English (DESIGN §12)."""
+        return [d.language_warning for d in self.documents() if d.language_warning is not None]
+
     def provenance(self) -> list[InputFile]:
         fw, qn, resp, bm = self.framework, self.questionnaire, self.response, self.benchmark
         files = [
@@ -42,6 +53,7 @@ class Review:
         ]
         if bm is not None:
             files.append(_input("benchmark", bm.model.id, bm))
+        files += [_translation(doc) for doc in self.documents() if doc.translation is not None]
         if self.previous is not None:
             prev = self.previous.response
             files.append(_input("previous review", _response_id(prev.model), prev))
@@ -59,6 +71,15 @@ class Previous:
 def _input(role: Role, ident: str, loaded: Loaded[Any], version: str | None = None) -> InputFile:
     path = visible(display_path(loaded.path))  # a report shows a bidi override, never obeys it
     return InputFile(role=role, id=ident, version=version, path=path, sha256=loaded.sha256)
+
+
+def _translation(loaded: Loaded[Any]) -> InputFile:
+    """The translation file a document's text came from, named `<id>.<language>`."""
+    assert loaded.translation is not None
+    tr = loaded.translation
+    path = visible(display_path(tr.path))
+    ident = f"{loaded.model.id}.{tr.language}"
+    return InputFile(role="translation", id=ident, path=path, sha256=tr.sha256)
 
 
 def _response_id(response: Response) -> str:
@@ -109,7 +130,7 @@ def assess_review(review: Review, *, strict: bool = False) -> Assessment:
         previous=previous,
     )
     found = answer_warnings(review, result.answers, with_missing=not strict)
-    warnings = sorted({*review.response.warnings, *found})
+    warnings = sorted({*review.response.warnings, *review.language_warnings(), *found})
     located = [
         Location(file=w.file, line=w.line, column=w.column, message=w.message, sheet=w.sheet)
         for w in warnings

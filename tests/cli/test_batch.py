@@ -144,3 +144,23 @@ def test_the_progress_bar_shows_only_on_a_terminal() -> None:
         screens.append(out.getvalue())
     assert "assessing" in screens[0]
     assert screens[1] == ""
+
+
+def test_a_document_shown_in_english_is_warned_about_once_for_the_whole_run(
+    tmp_path: Path,
+) -> None:
+    from ncr.cli.batch import Worker, report
+    from translating import LOCAL_RESPONSE, loader
+
+    settings = Settings(Catalog.create([FIXTURES / "translations"], env={}))
+    worker = Worker(settings)
+    worker.loader = loader("fr")  # the --lang flag is the interface's; the loader takes it
+    second = shutil.copy(LOCAL_RESPONSE, tmp_path / "again.yaml")
+    outcomes = [worker.run(LOCAL_RESPONSE), worker.run(Path(second))]
+    assert [o.warnings for o in outcomes] == [0, 0]
+    assert [len(o.language) for o in outcomes] == [1, 1]
+    err = Console(file=io.StringIO(), width=400)
+    report(outcomes, err)
+    printed = err.file.getvalue()  # type: ignore[attr-defined]
+    assert printed.count("questionnaire local-2026 has no 'fr' translation") == 1
+    assert "warning(s) in" not in printed

@@ -77,3 +77,49 @@ def test_a_yaml_problem_still_reads_file_line_column(run_ncr: RunNcr) -> None:
     result = run_ncr("validate", "--format", "json", *sorted(NEGATIVE.glob("*.yaml"))[:1])
     problem = json.loads(result.stdout)[0]["problems"][0]
     assert problem["sheet"] is None and problem["cell"] is None and problem["line"] > 0
+
+
+def test_a_french_workbook_round_trips_with_french_and_english_labels(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from ncr.cli import export_workbook
+    from translating import library_copy
+
+    lib = library_copy(tmp_path)
+    fr = lib / "questionnaires" / "tiny-2026.fr.yaml"  # Q2 current: its hash line removed
+    fr.write_text(fr.read_text(encoding="utf-8").replace("    english_hash: 0badc0de\n", ""))
+    target = tmp_path / "xa.xlsx"
+    opts = export_workbook.ExportOptions(lib / "tiny-response.yaml", target, paths=[lib], lang="fr")
+    assert export_workbook.run(opts) == 0
+    book = load_workbook(target)
+    law, lists = book["Law"], book["Lists"]
+    assert law["B2"].value == "L'accès illégal est-il une infraction ?"
+    assert law["G2"].value == "Convention de Budapest, art. 2."
+    assert law["C3"].value == "Partiellement"  # the answer as its French label
+    assert law["B4"].value == "Which powers exist?"  # Q3 has no translation: English
+    assert [c.value for c in lists["A"]] >= ["Entièrement", "Partiellement", "Pas du tout"]
+    review = {row[0].value: row[1].value for row in book["Review"].iter_rows(min_row=2)}
+    assert review["Language"] == "fr"
+    fill(target, {"Law!C3": "PAS DU TOUT", "Law!C4": "production order; Preservation"})
+    back = tmp_path / "back.yaml"
+    result = run_ncr("import", target, "-o", back, "--path", lib)
+    assert result.exit_code == 0, result.output
+    from ncr.loader.yaml_reader import read_yaml
+
+    answers = read_yaml(back).data["answers"]
+    assert answers["Q2"] == "none"
+    assert answers["Q3"] == ["production", "preservation"]
+    assert answers["Q1"] == "yes"
+
+
+def test_a_workbook_in_an_unknown_language_is_located(run_ncr: RunNcr, tmp_path: Path) -> None:
+    book = export(run_ncr, RESPONSES / "mini-a.yaml", tmp_path / "xa.xlsx", "--path", LIB)
+    fill(book, {"Review!B10": "klingon"})
+    result = run_ncr("validate", book, "--path", LIB)
+    assert result.exit_code == 2
+    assert (
+        f"{book}:Review!B10: 'klingon' is not a language of ncr: write one of en, fr, es, ar"
+        in result.stderr
+    )

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LIB, REPO, RESPONSES, RunNcr
+from ncr.problems import InputError
 from ncr.shipped import builtin_root
 
 MINI_A = RESPONSES / "mini-a.yaml"
@@ -442,3 +443,29 @@ def test_piped_output_does_not_wrap_at_80_columns(
     monkeypatch.setenv("COLUMNS", "60")
     narrow = run_ncr("assess", REPO / "examples" / "xa-2026.yaml").stdout
     assert max(len(line) for line in narrow.splitlines()) <= 60
+
+
+@pytest.mark.parametrize("kind", ["framework", "questionnaire"])
+@pytest.mark.parametrize("seed", range(15))
+def test_fuzzed_translations_never_crash_ncr(
+    run_ncr: RunNcr, tmp_path: Path, kind: str, seed: int
+) -> None:
+    from ncr.pipeline import assess_review, open_review
+    from translating import TINY_FW_FR, TINY_Q_FR, TR, library_copy, loader
+
+    rng = random.Random(f"translation-{kind}-{seed}")
+    lib = library_copy(tmp_path)
+    source = {"framework": TINY_FW_FR, "questionnaire": TINY_Q_FR}[kind]
+    target = lib / source.relative_to(TR)
+    target.write_text(mutate(source.read_text(encoding="utf-8"), rng), encoding="utf-8")
+    english = target.with_name(target.name.replace(".fr.", "."))
+    for args in [("validate", target), ("validate", english), ("translation", "stamp", target)]:
+        result = run_ncr(*args, "--path", lib)
+        check_outcome(result.exit_code, result.stderr, result.output)
+    after = run_ncr("validate", target, "--path", lib)  # a stamped file still reads
+    check_outcome(after.exit_code, after.stderr, after.output)
+    # in French (the --lang flag is the interface's; the loader takes the language)
+    try:
+        assess_review(open_review(loader("fr", lib), lib / "tiny-response.yaml"))
+    except InputError as err:
+        assert all(p.line > 0 and p.file for p in err.problems), err.problems

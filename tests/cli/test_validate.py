@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import FIXTURES, RESPONSES, RunNcr
@@ -39,3 +41,74 @@ def test_bad_yaml_is_one_located_line_and_exit_2(run_ncr: RunNcr, name: str) -> 
     assert f"{file}:{BAD_YAML[name]}" in result.stderr
     assert result.stderr.startswith(f"{file}:")
     assert "Traceback" not in result.output
+
+
+def test_a_translation_is_validated_against_its_english_each_problem_located(
+    run_ncr: RunNcr,
+) -> None:
+    from translating import TINY_Q_FR, TR
+
+    result = run_ncr("validate", TINY_Q_FR, "--path", TR)
+    assert result.exit_code == 2  # an unknown id
+    lines = result.stderr.splitlines()
+    assert (
+        f"{TINY_Q_FR}:11:1: warning: question Q3 is not translated: it is shown in English" in lines
+    )
+    assert any(
+        line.startswith(f"{TINY_Q_FR}:16:19: warning: question Q2 is stale") for line in lines
+    )
+    assert (
+        f"{TINY_Q_FR}:24:3: no question 'Q9' in questionnaire tiny-2026: correct the id or "
+        "remove the entry"
+    ) in lines
+    assert f"{TINY_Q_FR}: translation — 1 error, 3 warnings" in lines
+    assert "  translates questionnaire tiny-2026: fr 4/6 (1 stale, 1 missing)" in lines
+
+
+def test_an_english_document_says_which_translations_it_has(run_ncr: RunNcr) -> None:
+    from translating import TINY_FW, TINY_Q, TR
+
+    result = run_ncr("validate", TINY_FW, TINY_Q, "--path", TR)
+    assert result.exit_code == 0
+    assert "  translations: fr 7/7" in result.stderr.splitlines()
+    assert "  translations: fr 4/6 (1 stale, 1 missing), 1 error" in result.stderr.splitlines()
+
+
+def test_strict_fails_a_translation_that_falls_back_to_english(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    from translating import library_copy
+
+    lib = library_copy(tmp_path)
+    fr = lib / "questionnaires" / "tiny-2026.fr.yaml"
+    fr.write_text(
+        fr.read_text(encoding="utf-8").replace(
+            "  Q9:\n    text: Une question qui n'existe plus.\n", ""
+        )
+    )
+    assert run_ncr("validate", fr, "--path", lib).exit_code == 0
+    assert run_ncr("validate", fr, "--path", lib, "--strict").exit_code == 1
+
+
+def test_a_translation_without_its_english_beside_it_is_located(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    lone = tmp_path / "lost.fr.yaml"
+    lone.write_text("translation: {of: lost, language: fr}\n", encoding="utf-8")
+    misnamed = tmp_path / "lost-fr.yaml"
+    misnamed.write_text("translation: {of: lost, language: fr}\n", encoding="utf-8")
+    result = run_ncr("validate", lone, misnamed)
+    assert result.exit_code == 2
+    assert f"{lone}:1:1: no English document lost.yaml beside this translation" in result.stderr
+    assert (
+        f"{misnamed}:1:1: a translation is named after the document it translates" in result.stderr
+    )
+
+
+def test_json_output_carries_the_translation_summary(run_ncr: RunNcr) -> None:
+    import json
+
+    from translating import TINY_FW, TR
+
+    result = run_ncr("validate", "--format", "json", TINY_FW, "--path", TR)
+    assert json.loads(result.stdout)[0]["notes"] == ["translations: fr 7/7"]

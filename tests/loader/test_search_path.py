@@ -99,3 +99,41 @@ def test_kept_framework_releases_are_found_with_their_benchmarks() -> None:
     assert releases[0].path.parent.name == "1.0.0"
     assert set(catalog.benchmarks("ncr-core", "1.0.0")) == {"good-practice", "global-baseline"}
     assert catalog.releases("cybercrime-legislation") == []
+
+
+def test_translation_files_are_never_documents_of_their_own(tmp_path: Path) -> None:
+    from translating import TR
+
+    catalog = Catalog.create([TR], env={})
+    found = catalog.questionnaires()
+    assert "tiny-2026" in found
+    assert "local-2026" in found
+    assert not any(name.endswith(".fr") for name in found)  # tiny-2026.fr.yaml is a translation
+    bench = tmp_path / "frameworks" / "x" / "benchmarks"
+    bench.mkdir(parents=True)
+    (bench / "ref.yaml").write_text("id: ref\n", encoding="utf-8")
+    (bench / "ref.ar.yaml").write_text("translation: {of: ref, language: ar}\n", encoding="utf-8")
+    assert list(Catalog.create([tmp_path], env={}).benchmarks("x")) == ["ref"]
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "english"),
+    [
+        ("framework.fr.yaml", "fr", "framework.yaml"),
+        ("ncr-core-2026.es.yaml", "es", "ncr-core-2026.yaml"),
+        ("good-practice.ar.yml", "ar", "good-practice.yml"),
+        ("ncr-core-2026.yaml", None, None),
+        ("notes.de.yaml", None, None),  # not a language ncr translates into
+        (".fr.yaml", None, None),
+    ],
+)
+def test_a_translation_is_named_after_its_document_and_language(
+    name: str, language: str | None, english: str | None
+) -> None:
+    from ncr.loader.search_path import english_path, translation_language, translation_path
+
+    path = Path("q") / name
+    assert translation_language(path) == language
+    assert english_path(path) == (Path("q") / english if english else None)
+    if english:
+        assert translation_path(Path("q") / english, language or "") == path

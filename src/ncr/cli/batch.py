@@ -87,6 +87,9 @@ class Outcome:
     peer: PeerScores | None = None
     # where the response names its questionnaire, for a "mixed frameworks" problem (message empty)
     questionnaire_at: Problem | None = None
+    # what is shown in English though another language was asked for: one per document, shown
+    # once for the whole run however many reviews share the document (not in `warnings`)
+    language: tuple[Problem, ...] = ()
 
     @property
     def invalid(self) -> bool:
@@ -116,6 +119,7 @@ class Worker:
         review = open_review(self.loader, path, s.benchmark, with_benchmark=not s.peers)
         result = assess_review(review, strict=s.strict)
         strict_errors = missing_as_errors(review, result) if s.strict else []
+        language = tuple(review.language_warnings())
         written = None
         if s.folder is not None and s.fmt is not None:
             written = target_of(s.folder, path, s.fmt)
@@ -124,7 +128,8 @@ class Worker:
             str(path),
             snapshot=snapshot(result, display_path(path)),
             errors=tuple(strict_errors),
-            warnings=len(result.warnings),
+            warnings=len(result.warnings) - len(language),
+            language=language,
             gates=tuple(gate_problems(result, strict_errors, s.fail_under)),
             written=written,
             peer=peer_scores(result) if s.peers else None,
@@ -373,6 +378,7 @@ def _json_row(o: Outcome) -> dict[str, object]:
 def report(outcomes: Sequence[Outcome], err: Console) -> int:
     """Every problem, located, once the run is over; returns the exit code."""
     print_problems([p for o in outcomes for p in o.errors], err)
+    print_problems(sorted({p for o in outcomes for p in o.language}), err)
     for o in outcomes:
         for reason in o.gates:
             err.print(f"[red]gate not met:[/] {escape(o.file)}: {reason}")

@@ -26,6 +26,11 @@ templates_app = typer.Typer(
     help="The report templates: copy the built-in ones to make your own.", no_args_is_help=True
 )
 app.add_typer(templates_app, name="templates")
+translation_app = typer.Typer(
+    help="Content translations (DESIGN §12): start one, or stamp it once checked.",
+    no_args_is_help=True,
+)
+app.add_typer(translation_app, name="translation")
 
 SearchPath = Annotated[
     list[Path] | None,
@@ -500,6 +505,51 @@ def templates_copy(
     from ncr.cli.templates_copy import run
 
     _exit(guarded(lambda: run(folder, force=force)))
+
+
+@translation_app.command("stamp")
+def translation_stamp(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Translation files, e.g. framework.fr.yaml.", metavar="FILE..."),
+    ],
+    path: SearchPath = None,
+) -> None:
+    """Record in each entry without one the hash of the English it translates (`english_hash`),
+    keeping the file's comments and layout; a later change of the English then shows as stale.
+
+    Example: ncr translation stamp questionnaires/ncr-core-2026.fr.yaml
+    """
+    from ncr.cli import translation_stamp as command
+    from ncr.cli.boundary import guarded
+
+    _exit(guarded(lambda: command.run(files, paths=path or [])))
+
+
+@translation_app.command("new")
+def translation_new(
+    document: Annotated[
+        Path, typer.Argument(help="The English framework, questionnaire or benchmark.")
+    ],
+    lang: Annotated[str, typer.Option("--lang", help="fr, es or ar.", metavar="LANG")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Default: beside the document, e.g. x.fr.yaml.", metavar="FILE"
+        ),
+    ] = None,
+    force: Force = False,
+    path: SearchPath = None,
+) -> None:
+    """Start a translation: every entry of the document, its English as a comment to translate.
+
+    Example: ncr translation new my-questionnaires/questionnaires/local-2026.yaml --lang fr
+    """
+    from ncr.cli import translation_new as command
+    from ncr.cli.boundary import guarded
+
+    opts = command.NewOptions(document, lang, output, force, tuple(path or []))
+    _exit(guarded(lambda: command.run(opts)))
 
 
 def _full_summaries() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ncr.cli.boundary import EXIT_OK, stderr
+from ncr.cli.boundary import EXIT_OK, print_problems, stderr
 from ncr.loader.loading import Loader, reference_from
 from ncr.loader.search_path import Catalog
 from ncr.loader.workbook_reader import is_workbook
@@ -22,16 +22,19 @@ class ExportOptions:
     output: Path
     force: bool = False
     paths: Sequence[Path] = ()
+    lang: str = "en"
 
 
 def run(opts: ExportOptions) -> int:
     if not is_workbook(opts.output):
         raise UsageError(f"-o names the workbook to write, ending in .xlsx, not '{opts.output}'")
     check_target(opts.output, inputs=[opts.source], force=opts.force)
-    review = open_review(Loader(Catalog.create(opts.paths)), opts.source, with_benchmark=False)
+    loader = Loader(Catalog.create(opts.paths), lang=opts.lang)
+    review = open_review(loader, opts.source, with_benchmark=False)
+    print_problems(review.language_warnings())
     response, qn = review.response.model, review.questionnaire.model
     reference = reference_from(response.questionnaire, opts.source, opts.output)
-    write_atomic(opts.output, workbook_bytes(qn, response, reference))
+    write_atomic(opts.output, workbook_bytes(qn, response, reference, opts.lang))
     answered = sum(1 for given in response.answers.values() if given.answer is not None)
     stderr().print(
         f"wrote {opts.output}: {len(qn.questions())} questions of {qn.id} on "

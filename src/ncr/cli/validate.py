@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -12,8 +12,10 @@ from rich.markup import escape
 
 from ncr.cli.boundary import EXIT_GATE, EXIT_INVALID, EXIT_OK, print_problems, stderr
 from ncr.documents.text_safety import visible
+from ncr.loader.document_reading import kind_of
 from ncr.loader.loading import Loader
-from ncr.loader.search_path import Catalog
+from ncr.loader.search_path import TRANSLATED, Catalog
+from ncr.loader.translations import checked_against, read_translation, translation_summary
 from ncr.loader.workbook_reader import is_workbook
 from ncr.loader.yaml_reader import read_yaml
 from ncr.outputs.display import plural
@@ -27,23 +29,11 @@ class Checked:
     kind: str
     problems: list[Problem]
     strict_failures: int = 0
+    notes: tuple[str, ...] = ()  # how complete a translation is, or each translation of a document
 
     @property
     def errors(self) -> int:
         return sum(1 for p in self.problems if p.is_error)
-
-
-def kind_of(data: dict[str, object]) -> str | None:
-    """Tell the document kind from its top-level keys."""
-    if "country" in data or "answers" in data:
-        return "response"
-    if "sections" in data:
-        return "questionnaire"
-    if "framework" in data:
-        return "benchmark"
-    if "pillars" in data or "levels" in data:
-        return "framework"
-    return None
 
 
 def _response(loader: Loader, path: Path, strict: bool) -> tuple[list[Problem], int]:
@@ -65,7 +55,33 @@ def _benchmark(loader: Loader, path: Path, strict: bool) -> tuple[list[Problem],
     return list(loader.benchmark(path)[0].warnings), 0
 
 
+def _translation(loader: Loader, path: Path, strict: bool) -> tuple[list[Problem], int]:
+    """A translation against the English beside it; under `strict`, what falls back to English
+    (missing, stale, incomplete entries: the warnings) fails the run."""
+    english = loader.english_of(path)
+    problems = checked_against(read_translation(path), english.model)[1]
+    if not strict:
+        return problems, 0
+    failing = [replace(p, severity="error") for p in problems if not p.is_error]
+    return [*(p for p in problems if p.is_error), *failing], len(failing)
+
+
+def _notes(loader: Loader, kind: str, path: Path) -> tuple[str, ...]:
+    """What `ncr validate` adds to its verdict: a translation's coverage, or a document's
+    translations ("translations: fr 206/206, es 198/206 (8 stale)")."""
+    if kind == "translation":
+        english = loader.english_of(path)
+        coverage = checked_against(read_translation(path), english.model)[0].coverage
+        of = f"{type(english.model).__name__.lower()} {english.model.id}"
+        return (f"translates {of}: {coverage.summary()}",)
+    if kind in ("framework", "questionnaire", "benchmark"):
+        found = translation_summary(loader.document(kind, path), TRANSLATED)
+        return (f"translations: {', '.join(found)}",) if found else ()
+    return ()
+
+
 CHECKERS: dict[str, Callable[[Loader, Path, bool], tuple[list[Problem], int]]] = {
+    "translation": _translation,
     "response": _response,
     "questionnaire": _questionnaire,
     "framework": _framework,
@@ -83,10 +99,14 @@ def check_file(loader: Loader, path: Path, strict: bool) -> Checked:
             if kind is None and doc.problems:
                 return Checked(path, "invalid", sorted(doc.problems))
         if kind is None:
-            message = "cannot tell what this is: expected a response, questionnaire, framework or benchmark"
+            message = (
+                "cannot tell what this is: expected a response, questionnaire, framework, "
+                "benchmark or translation"
+            )
             return Checked(path, "unknown", [Problem(str(path), 1, 1, message)])
         problems, strict_failures = CHECKERS[kind](loader, path, strict)
-        return Checked(path, kind, sorted(problems), strict_failures)
+        notes = _notes(loader, kind, path)
+        return Checked(path, kind, sorted(problems), strict_failures, notes)
     except InputError as err:
         return Checked(path, "invalid", err.problems)
 
@@ -117,6 +137,8 @@ def _print(results: list[Checked]) -> None:
         )
         extra = f", {plural(warnings, 'warning')}" if warnings else ""
         err.print(f"{escape(visible(str(result.file)))}: {result.kind} — {verdict}{extra}")
+        for note in result.notes:
+            err.print(f"  {escape(note)}")
 
 
 def _as_json(result: Checked) -> dict[str, object]:
@@ -124,6 +146,7 @@ def _as_json(result: Checked) -> dict[str, object]:
         "file": visible(str(result.file)),
         "kind": result.kind,
         "valid": result.errors == 0,
+        "notes": list(result.notes),
         "problems": [
             {
                 "file": p.file,

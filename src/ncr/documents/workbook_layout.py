@@ -55,6 +55,11 @@ REVIEW_FIELDS: Final = (
     ReviewField("Classification", ("review", "classification"), "e.g. RESTRICTED; may be empty"),
 )
 STATUSES: Final = ("draft", "final")
+# Below the response's fields: the language of the questions and choices (DESIGN §12), so that
+# `ncr import` takes the choices as this workbook shows them. A workbook without it is English.
+LANGUAGE_FIELD: Final = ReviewField(
+    "Language", ("language",), "Of the questions and choices: en, fr, es or ar", False
+)
 
 
 def sheet_name(section_id: str, taken: set[str]) -> str:

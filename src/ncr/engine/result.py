@@ -233,6 +233,7 @@ class InputFile(ResultModel):
         "framework",
         "benchmark",
         "previous review",
+        "translation",
         "template",
         "profile",
         "logo",

@@ -1,27 +1,25 @@
-"""Loading documents from files: YAML → model → cross-reference checks, every problem located.
+"""Loading documents through the search path: file → model (document_reading) → cross-reference
+checks → the reader's language (translations), every problem located.
 
 The contract: a function here returns a loaded document or raises InputError carrying every problem
-found in the file, never a YAML or pydantic exception. To report every problem in one run, a faulty
-document is salvaged: each invalid part (an unknown or duplicated key, a bad value, an answer) is set
-aside, a required part by a stand-in, so that the cross-reference checks still run on the rest. A
-salvaged document always carries its errors, so nothing is ever scored or written from it.
+found, never a YAML or pydantic exception (document_reading tells how a faulty file is salvaged so
+that every problem shows in one run).
 """
 
 from __future__ import annotations
 
-import copy
-import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from ncr.documents import Benchmark, Framework, Questionnaire, Response
+from ncr.documents.languages import SOURCE_LANGUAGE
 from ncr.loader.cross_checks import (
     Finding,
     check_benchmark,
@@ -32,138 +30,21 @@ from ncr.loader.cross_checks import (
     check_response,
     did_you_mean,
 )
-from ncr.loader.document_cache import cache_dir, cached_parse
-from ncr.loader.error_locations import problems_from_validation_error
-from ncr.loader.search_path import Catalog, Found
+from ncr.loader.document_cache import cache_dir
+from ncr.loader.document_reading import Loaded, kind_of, read_document, to_problem, validated
+from ncr.loader.search_path import Catalog, Found, english_path
 from ncr.loader.source_doc import SourceDoc
+from ncr.loader.translations import translated_document
 from ncr.loader.workbook_reader import is_workbook, read_workbook
-from ncr.loader.workbook_response import header_doc, response_doc
-from ncr.loader.yaml_limits import MAX_TEXT
-from ncr.loader.yaml_reader import MAX_FILE_BYTES, parse_yaml, read_yaml
-from ncr.problems import InputError, Problem, UsageError, errors_in
+from ncr.loader.workbook_response import header_doc, response_doc, workbook_language
+from ncr.loader.yaml_reader import read_yaml
+from ncr.problems import InputError, Problem, UsageError
 from ncr.shipped import is_builtin
+
+__all__ = ["Loaded", "Loader", "read_document", "to_problem", "validated"]
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Loaded(Generic[M]):
-    """A document with where it came from and the problems noticed so far (warnings, or errors
-    still to be raised once every check has run)."""
-
-    model: M
-    doc: SourceDoc  # a YAML file, or a workbook (.xlsx response)
-    path: Path
-    sha256: str
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def name(self) -> str:
-        return self.doc.file
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
-
-    def with_findings(self, findings: Iterable[Finding]) -> Loaded[M]:
-        """Add check findings; raise every problem gathered if any is an error."""
-        problems = (*self.problems, *(to_problem(self.doc, f) for f in findings))
-        if errors_in(problems):
-            raise InputError(problems)
-        return Loaded(self.model, self.doc, self.path, self.sha256, problems)
-
-
-def to_problem(doc: SourceDoc, finding: Finding) -> Problem:
-    return doc.problem(finding.path, finding.message, finding.severity, at_key=finding.at_key)
-
-
-def read_document(path: Path, model: type[M], cache: Path | None = None) -> Loaded[M]:
-    """Parse (or take the parse from `cache`) and validate; a salvaged document comes back
-    carrying its errors."""
-    try:
-        with path.open("rb") as handle:
-            # one byte over the cap is enough for parse_yaml to refuse the file without reading it all
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        raise InputError(
-            [Problem(str(path), 0, 0, f"cannot read the file: {err.strerror}")]
-        ) from None
-    text_cap = getattr(model, "TEXT_CAP", MAX_TEXT)
-    doc = cached_parse(
-        data, str(path), lambda d, f: parse_yaml(d, f, partial=True, max_text=text_cap), cache
-    )
-    return validated(doc, path, hashlib.sha256(data).hexdigest(), model, doc.problems)
-
-
-def validated(
-    doc: SourceDoc, path: Path, digest: str, model: type[M], found: Iterable[Problem] = ()
-) -> Loaded[M]:
-    """The document's data as `model`, carrying the problems `found` while reading it; salvaged
-    where it can be, so that later checks still run and every problem shows in one run."""
-    problems = tuple(found)
-    try:
-        return Loaded(model.model_validate(doc.data), doc, path, digest, problems)
-    except ValidationError as err:
-        problems += tuple(problems_from_validation_error(err, doc, model))
-        salvaged = _salvage(model, doc.data, err)
-        if salvaged is None:
-            raise InputError(problems) from None
-        return Loaded(salvaged, doc, path, digest, problems)
-
-
-_ROUNDS = 4  # setting a part aside can uncover a fault one level up (a required key now missing)
-
-
-def _salvage(model: type[M], data: dict[str, Any], err: ValidationError) -> M | None:
-    """Validate again with every faulty part set aside, or give up (None)."""
-    pruned = copy.deepcopy(data)
-    stand_ins: dict[str, Any] = getattr(model, "STAND_INS", {})
-    for _ in range(_ROUNDS):
-        for error in err.errors():
-            if not _set_aside(pruned, error["loc"], stand_ins):
-                return None
-        try:
-            return model.model_validate(pruned)
-        except ValidationError as again:
-            err = again
-    return None
-
-
-def _set_aside(data: dict[str, Any], loc: tuple[str | int, ...], stand_ins: dict[str, Any]) -> bool:
-    """Put a stand-in for a faulty required top-level part, drop a faulty answer whole, or remove
-    the faulty key (so its default applies). False when none fits (a faulty list item)."""
-    if not loc:  # the document as a whole (too many questions): nothing to set aside
-        return False
-    path = _data_path(loc, data)
-    top = str(path[0] if path else loc[0])
-    if top in stand_ins:
-        data[top] = copy.deepcopy(stand_ins[top])
-        return True
-    if len(path) >= 2 and path[0] == "answers":
-        path = path[:2]
-    parent = _at(data, path[:-1]) if path else None
-    if isinstance(parent, dict) and path[-1] in parent:
-        del parent[path[-1]]
-        return True
-    return False
-
-
-def _data_path(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
-    """The part of `loc` that exists in `data` (pydantic adds union tags and missing keys)."""
-    path: list[str | int] = []
-    for part in loc:
-        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
-        if in_list or (isinstance(data, dict) and part in data):
-            data = data[part]
-            path.append(part)
-    return tuple(path)
-
-
-def _at(data: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        data = data[part]
-    return data
 
 
 @dataclass
@@ -171,6 +52,7 @@ class Loader:
     """Loads documents through a catalog, each file once per process (a batch shares frameworks)."""
 
     catalog: Catalog
+    lang: str = "en"  # the language documents are read in (DESIGN §12); English is the source
     _cache: dict[tuple[str, Path], Any] = field(default_factory=dict)
     # every file read so far: outputs are never written over one of them (check_target's `read`)
     read: set[Path] = field(default_factory=set)
@@ -179,14 +61,14 @@ class Loader:
 
     def _read(self, path: Path, model: type[M]) -> Loaded[M]:
         self.read.add(path.resolve())
-        return read_document(path, model, self.parse_cache if is_builtin(path) else None)
+        return read_document(path, model, self._parse_cache_for(path))
 
     def framework(self, path: Path) -> Loaded[Framework]:
         def load() -> Loaded[Framework]:
             loaded = self._read(path, Framework)
             findings = check_framework(loaded.model)
             findings.extend(_folder_findings(path, loaded.model))
-            return loaded.with_findings(findings)
+            return self.in_language(loaded.with_findings(findings), self.lang)
 
         return self._cached("framework", path, load)
 
@@ -224,7 +106,14 @@ class Loader:
             fw = self.framework_by_id(model.framework, loaded, model.framework_version)
             return loaded.with_findings(check_questionnaire(model, fw.model)), fw
 
-        return self._cached("questionnaire", path, load)
+        english, fw = self._cached("questionnaire", path, load)
+        return self.in_language(english, self.lang), fw
+
+    def questionnaire_in(self, path: Path, language: str) -> Loaded[Questionnaire]:
+        """A questionnaire in `language`, whatever the loader's (a workbook says its own)."""
+        self.questionnaire(path)
+        english: Loaded[Questionnaire] = self._cache[("questionnaire", path.resolve())][0]
+        return self.in_language(english, language)
 
     def benchmark(self, path: Path) -> tuple[Loaded[Benchmark], Loaded[Framework]]:
         """A benchmark, checked against the framework release whose folder holds it
@@ -235,7 +124,8 @@ class Loader:
             fw = self._release_beside(path, loaded.model.framework)
             if fw is None:
                 fw = self.framework_by_id(loaded.model.framework, loaded)
-            return loaded.with_findings(check_benchmark(loaded.model, fw.model)), fw
+            checked = loaded.with_findings(check_benchmark(loaded.model, fw.model))
+            return self.in_language(checked, self.lang), fw
 
         return self._cached("benchmark", path, load)
 
@@ -293,8 +183,11 @@ class Loader:
             message = "the Review sheet names no questionnaire: restore its Questionnaire row"
             raise InputError([*book.problems, header.problem(("questionnaire",), message)])
         qn = self._questionnaire_named(ref, path, header, book.problems)[0]
-        doc, problems = response_doc(book, qn.model)
-        return validated(doc, path, book.sha256, Response, problems)
+        language, unknown = workbook_language(book)
+        english = self.questionnaire_in(qn.path, SOURCE_LANGUAGE)
+        shown = self.questionnaire_in(qn.path, language).model
+        doc, problems = response_doc(book, english.model, shown)
+        return validated(doc, path, book.sha256, Response, [*problems, *filter(None, [unknown])])
 
     def questionnaire_for(
         self, resp: Loaded[Response]
@@ -385,6 +278,48 @@ class Loader:
         )
         message = f"no {kind} '{ident}' on the search path{hint} (add a folder with --path DIR)"
         raise InputError([*problems, doc.problem((key,), message)])
+
+    def document(self, kind: str, path: Path) -> Loaded[Any]:
+        """A framework, questionnaire or benchmark by its kind (`kind_of`), checked."""
+        if kind == "framework":
+            return self.framework(path)
+        if kind == "questionnaire":
+            return self.questionnaire(path)[0]
+        return self.benchmark(path)[0]
+
+    def english_of(self, translation: Path) -> Loaded[Any]:
+        """The English document a translation file translates: beside it, its name without the
+        language (`x.fr.yaml` → `x.yaml`); a located error when there is none."""
+        english = english_path(translation)
+        message = None
+        if english is None:
+            message = (
+                "a translation is named after the document it translates and its language, "
+                "e.g. framework.fr.yaml beside framework.yaml: rename this file"
+            )
+        elif not english.is_file():
+            message = f"no English document {english.name} beside this translation"
+        else:
+            kind = kind_of(read_yaml(english, partial=True).data)
+            if kind in ("framework", "questionnaire", "benchmark"):
+                return self.document(kind, english)
+            message = f"{english.name} beside this is no framework, questionnaire or benchmark"
+        raise InputError([Problem(str(translation), 1, 1, message)])
+
+    def in_language(self, loaded: Loaded[M], language: str) -> Loaded[M]:
+        """A checked English document shown in `language` (translations.py), once per process:
+        keyed by the document and the language, its text by both files' contents."""
+        key = f"{type(loaded.model).__name__} in {language}"
+        return self._cached(
+            key,
+            loaded.path,
+            lambda: translated_document(
+                loaded, language, self._parse_cache_for(loaded.path), self.read
+            ),
+        )
+
+    def _parse_cache_for(self, path: Path) -> Path | None:
+        return self.parse_cache if is_builtin(path) else None
 
     def _cached(self, kind: str, path: Path, load: Callable[[], T]) -> T:
         key = (kind, path.resolve())

@@ -22,7 +22,7 @@ from ncr.documents.profile import (
     Profile,
     ReportProfile,
 )
-from ncr.loader.loading import read_document
+from ncr.loader.document_reading import read_document
 from ncr.problems import InputError
 from ncr.shipped import display_path
 

@@ -10,6 +10,10 @@ with its own benchmarks: `frameworks/<id>/<version>/framework.yaml` and
 `frameworks/<id>/<version>/benchmarks/*.yaml`. A questionnaire's `framework_version` specifier
 picks the newest release it admits (the loader does the picking), so reviews made with an older
 questionnaire keep assessing as before.
+
+A translation sits beside the document it translates, its language before the suffix
+(`framework.fr.yaml`, `questionnaires/<id>.es.yaml`, DESIGN §12): it is never a document of its own,
+so a questionnaire or benchmark id cannot end in `.fr`, `.es` or `.ar`.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ncr.documents.languages import LANGUAGES, SOURCE_LANGUAGE
 from ncr.problems import InputError, Problem, UsageError
 from ncr.shipped import BUILTIN, builtin_root
 
@@ -92,7 +97,10 @@ class Catalog:
 
     def _glob(self, pattern: str) -> list[tuple[Path, str]]:
         return [
-            (path, origin) for root, origin in self.roots for path in sorted(root.glob(pattern))
+            (path, origin)
+            for root, origin in self.roots
+            for path in sorted(root.glob(pattern))
+            if not is_translation_file(path)
         ]
 
     @staticmethod
@@ -116,3 +124,30 @@ def _parent_name(path: Path) -> str:
 
 def _stem(path: Path) -> str:
     return path.stem
+
+
+TRANSLATED: tuple[str, ...] = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
+
+
+def translation_language(path: Path) -> str | None:
+    """The language a translation file's name gives (`x.fr.yaml` → "fr"), or None."""
+    base, dot, code = path.stem.rpartition(".")
+    named = bool(base and dot) and path.suffix in (".yaml", ".yml")
+    return code if named and code in TRANSLATED else None
+
+
+def is_translation_file(path: Path) -> bool:
+    return translation_language(path) is not None
+
+
+def translation_path(document: Path, language: str) -> Path:
+    """Where the `language` translation of a document lives: beside it, `x.yaml` → `x.fr.yaml`."""
+    return document.with_name(f"{document.stem}.{language}{document.suffix}")
+
+
+def english_path(translation: Path) -> Path | None:
+    """The document a translation file translates (`x.fr.yaml` → `x.yaml`), None if not one."""
+    language = translation_language(translation)
+    if language is None:
+        return None
+    return translation.with_name(translation.stem.rpartition(".")[0] + translation.suffix)

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from ncr.documents import Question, Questionnaire
+from ncr.documents.languages import LANGUAGES, SOURCE_LANGUAGE
 from ncr.documents.vocabulary import SPECIAL_ANSWERS
 from ncr.documents.workbook_layout import (
+    LANGUAGE_FIELD,
     MULTI_SEPARATOR,
     REVIEW,
     REVIEW_FIELDS,
@@ -80,10 +82,28 @@ def header_doc(book: WorkbookCells) -> WorkbookDoc:
     return WorkbookDoc(book.file, data, cells, default)
 
 
-def response_doc(book: WorkbookCells, qn: Questionnaire) -> tuple[WorkbookDoc, list[Problem]]:
-    """The whole response, and the problems of cells that could not be read."""
+def workbook_language(book: WorkbookCells) -> tuple[str, Problem | None]:
+    """The language the workbook shows its questions in (English when it does not say), and a
+    problem at its cell when that is no language ncr knows."""
+    cell = book.review.get(LANGUAGE_FIELD.label.casefold())
+    text = (cell_text(cell) or "").strip().casefold() if cell is not None else ""
+    if not text:
+        return SOURCE_LANGUAGE, None
+    if text in LANGUAGES:
+        return text, None
+    assert cell is not None
+    message = f"'{_clip(text)}' is not a language of ncr: write one of {', '.join(LANGUAGES)}"
+    return SOURCE_LANGUAGE, book.problem(cell.at, message)
+
+
+def response_doc(
+    book: WorkbookCells, qn: Questionnaire, shown: Questionnaire | None = None
+) -> tuple[WorkbookDoc, list[Problem]]:
+    """The whole response, and the problems of cells that could not be read; `shown` is the
+    questionnaire as the workbook shows it (translated), whose labels count as well as `qn`'s."""
     header = header_doc(book)
     questions = {q.id: q for q in qn.questions()}
+    in_book = (shown or qn).by_id
     answers: dict[str, dict[str, Any]] = {}
     cells = dict(header.cells)
     problems = list(book.problems)
@@ -99,7 +119,7 @@ def response_doc(book: WorkbookCells, qn: Questionnaire) -> tuple[WorkbookDoc, l
         base = ("answers", q.id)
         cells.update({base: row.answer.at, (*base, "answer"): row.answer.at})
         cells.update({(*base, "evidence"): row.evidence.at, (*base, "note"): row.note.at})
-        entry, unreadable = _entry(q, row)
+        entry, unreadable = _entry(_versions(in_book.get(q.id), q), row)
         if unreadable is not None:
             problems.append(book.problem(row.answer.at, unreadable))
         if entry:
@@ -108,8 +128,13 @@ def response_doc(book: WorkbookCells, qn: Questionnaire) -> tuple[WorkbookDoc, l
     return WorkbookDoc(book.file, data, cells, header.default), problems
 
 
-def _entry(q: Question, row: QuestionRow) -> tuple[dict[str, Any], str | None]:
-    value, message = answer_value(q, row.answer.value)
+def _versions(shown: Question | None, q: Question) -> tuple[Question, ...]:
+    """A question as the workbook shows it, then in English (the same when untranslated)."""
+    return (q,) if shown is None or shown == q else (shown, q)
+
+
+def _entry(qs: tuple[Question, ...], row: QuestionRow) -> tuple[dict[str, Any], str | None]:
+    value, message = answer_value(qs[0], row.answer.value, qs[1:])
     entry: dict[str, Any] = {} if value is None else {"answer": value}
     evidence = [evidence_item(line) for line in _lines(row.evidence)]
     if evidence:
@@ -120,33 +145,36 @@ def _entry(q: Question, row: QuestionRow) -> tuple[dict[str, Any], str | None]:
     return entry, message
 
 
-def answer_value(q: Question, raw: object) -> Read:
-    """The answer a cell gives to `q`, as a response holds it."""
+def answer_value(q: Question, raw: object, also: Sequence[Question] = ()) -> Read:
+    """The answer a cell gives to `q`, as a response holds it; a choice may be named by a label
+    of `q` or of `also` (the same question in another language), or by its value."""
     if raw is None:
         return None, None
     if isinstance(raw, str) and raw.strip().casefold() in SPECIAL_ANSWERS:
         return raw.strip().casefold(), None
-    return _READERS[q.type](q, raw)
+    return _READERS[q.type]((q, *also), raw)
 
 
-def _yes_no(q: Question, raw: object) -> Read:
+def _yes_no(qs: Sequence[Question], raw: object) -> Read:
     if isinstance(raw, bool):
         return ("yes" if raw else "no"), None
-    return _choice(q, raw)
+    return _choice(qs, raw)
 
 
-def _choice(q: Question, raw: object) -> Read:
+def _choice(qs: Sequence[Question], raw: object) -> Read:
+    q = qs[0]
     text = value_text(raw) or ""
-    value = _match(q, text)
+    value = _match(qs, text)
     if value is None:
         return None, f"'{_clip(text)}' is not an answer to {q.id}; choose one of: {_listing(q)}"
     return value, None
 
 
-def _multi(q: Question, raw: object) -> Read:
+def _multi(qs: Sequence[Question], raw: object) -> Read:
+    q = qs[0]
     text = value_text(raw) or ""
     parts = [part.strip() for part in text.split(MULTI_SEPARATOR) if part.strip()]
-    values = [_match(q, part) for part in parts]
+    values = [_match(qs, part) for part in parts]
     unknown = [part for part, value in zip(parts, values, strict=True) if value is None]
     if unknown:
         named = "; ".join(f"'{_clip(part)}'" for part in unknown)
@@ -157,7 +185,8 @@ def _multi(q: Question, raw: object) -> Read:
     return [value for value in values if value is not None], None
 
 
-def _number(q: Question, raw: object) -> Read:
+def _number(qs: Sequence[Question], raw: object) -> Read:
+    q = qs[0]
     number: float | None = None
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         number = float(raw)
@@ -173,11 +202,11 @@ def _number(q: Question, raw: object) -> Read:
     return (int(number) if number.is_integer() else number), None
 
 
-def _text(q: Question, raw: object) -> Read:
+def _text(qs: Sequence[Question], raw: object) -> Read:
     return value_text(raw), None
 
 
-_READERS: Final[dict[str, Callable[[Question, object], Read]]] = {
+_READERS: Final[dict[str, Callable[[Sequence[Question], object], Read]]] = {
     "yes_no": _yes_no,
     "choice": _choice,
     "multi": _multi,
@@ -186,10 +215,11 @@ _READERS: Final[dict[str, Callable[[Question, object], Read]]] = {
 }
 
 
-def _match(q: Question, text: str) -> str | None:
-    """The option a label or value names, case and spacing aside; labels first, as written."""
+def _match(qs: Sequence[Question], text: str) -> str | None:
+    """The option a label or value names, case and spacing aside; labels first, as written, in
+    the workbook's language first."""
     wanted = " ".join(text.split()).casefold()
-    pairs = choices(q)
+    pairs = [pair for q in qs for pair in choices(q)]
     for value, shown in pairs:
         if shown.casefold() == wanted:
             return value

@@ -26,6 +26,7 @@ from ncr.documents.workbook_layout import (
     HOW_TO_ANSWER,
     ID,
     INSTRUCTIONS,
+    LANGUAGE_FIELD,
     LISTS,
     MULTI_SEPARATOR,
     NOTE,
@@ -73,19 +74,22 @@ INSTRUCTIONS_FILE: Final = "instructions.en.txt"
 YELLOW, GREY, BORDER = "FFF7D6", "E7E6E6", "BFBFBF"
 
 
-def workbook_bytes(qn: Questionnaire, response: Response, questionnaire_ref: str) -> bytes:
-    """The workbook of `qn`, filled with `response`; the Review sheet names `questionnaire_ref`."""
+def workbook_bytes(
+    qn: Questionnaire, response: Response, questionnaire_ref: str, language: str = "en"
+) -> bytes:
+    """The workbook of `qn` (its text in `language`), filled with `response`; the Review sheet
+    names `questionnaire_ref` and the language."""
     from openpyxl import Workbook
 
     book = Workbook()
     look = _Look.create()
     _instructions(book.active, qn, response, look)
-    _review(book.create_sheet(REVIEW), response, questionnaire_ref, look)
+    _review(book.create_sheet(REVIEW), response, (questionnaire_ref, language), look)
     lists = _Lists(book.create_sheet(LISTS), look.body_font)
     for name, section in zip(section_sheets(qn.sections), qn.sections, strict=True):
         _section(book.create_sheet(name), section, response, lists, look)
     lists.finish()
-    _properties(book, qn, response)
+    _properties(book, qn, response, language)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -221,24 +225,26 @@ def _instructions(ws: Any, qn: Questionnaire, response: Response, look: _Look) -
 # --- Review ---------------------------------------------------------------------------------------
 
 
-def _review(ws: Worksheet, response: Response, questionnaire_ref: str, look: _Look) -> None:
+def _review(ws: Worksheet, response: Response, named: tuple[str, str], look: _Look) -> None:
+    """The Review sheet; `named`: the questionnaire reference and the workbook's language."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     values: dict[tuple[str, ...], CellData] = {
         ("country", "code"): response.country.code,
         ("country", "name"): response.country.name,
         ("year",): response.year,
-        ("questionnaire",): questionnaire_ref,
+        ("questionnaire",): named[0],
         ("review", "date"): response.review.date,
         ("review", "status"): response.review.status,
         ("review", "reviewers"): "\n".join(response.review.reviewers) or None,
         ("review", "classification"): response.review.classification,
+        LANGUAGE_FIELD.path: named[1],
     }
     _header_row(ws, ["Field", "Value", "About"], look)
     status = DataValidation(type="list", formula1=f'"{",".join(STATUSES)}"', allow_blank=False)
     status.showErrorMessage = True
     ws.add_data_validation(status)
-    for row, item in enumerate(REVIEW_FIELDS, start=2):
+    for row, item in enumerate((*REVIEW_FIELDS, LANGUAGE_FIELD), start=2):
         put(ws, row, 1, item.label, look.header_font).alignment = look.wrap
         cell = put(ws, row, 2, values[item.path], look.body_font)
         cell.alignment = look.wrap_left
@@ -413,7 +419,8 @@ def how_to_answer(q: Question) -> str:
     return "\n".join(lines)
 
 
-def _properties(book: Workbook, qn: Questionnaire, response: Response) -> None:
+def _properties(book: Workbook, qn: Questionnaire, response: Response, language: str) -> None:
     book.properties.title = f"{qn.title} — {response.country.name} {response.year}"
+    book.properties.language = language
     book.properties.creator = "ncr"
     book.active = book.worksheets.index(book[INSTRUCTIONS])
