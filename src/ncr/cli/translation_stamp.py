@@ -11,6 +11,7 @@ from ncr.loader.search_path import Catalog
 from ncr.loader.stamping import hashes_to_stamp, stamped
 from ncr.loader.translations import read_translation
 from ncr.outputs.atomic_files import write_atomic
+from ncr.outputs.display import plural
 from ncr.problems import InputError, errors_in
 
 
@@ -27,7 +28,7 @@ def run(files: Sequence[Path], paths: Sequence[Path]) -> int:
             write_atomic(file, stamped(text, str(file), hashes).encode("utf-8"))
         kept = sum(1 for e in tr.model.entries().values() if e.english_hash is not None)
         stderr().print(
-            f"{file}: stamped {len(hashes)} entries ({kept} already stamped); "
+            f"{file}: stamped {plural(len(hashes), 'entry')} ({kept} already stamped); "
             f"check it with: ncr validate {file}",
             markup=False,
         )
