@@ -37,7 +37,7 @@ def assess_one(opts: AssessOptions, source: Path) -> int:
         raise UsageError(f"--format {fmt} needs -o FILE; the terminal shows text or json")
     catalog = Catalog.create(opts.paths)
     look = report_look(opts.templates, opts.profile, catalog)
-    loader = Loader(catalog)
+    loader = Loader(catalog, lang=opts.lang)
     review = open_review(loader, source, opts.benchmark)
     if opts.output:  # again, now that the questionnaire, framework and benchmark are known
         check_target(opts.output, inputs=opts.files, force=opts.force, read=loader.read)

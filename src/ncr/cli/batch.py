@@ -44,6 +44,7 @@ from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_writable, write_atomic
 from ncr.outputs.display import number, plural
+from ncr.outputs.interface_text import activate
 from ncr.outputs.interrupts import Interrupted
 from ncr.outputs.renderers import FORMATS, RENDERERS, render
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
@@ -71,6 +72,7 @@ class Settings:
     folder: Path | None = None  # write `<stem>.<fmt>` here; None: only assess
     look: ReportLook = PLAIN
     peers: bool = False  # send back the scores a peer benchmark needs (`benchmark build`)
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,9 @@ class Worker:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.loader = Loader(settings.catalog)
+        # a spawned worker starts in English; a forked one has the language already
+        activate(settings.lang)
+        self.loader = Loader(settings.catalog, lang=settings.lang)
 
     def run(self, path: Path) -> Outcome:
         try:
@@ -262,6 +266,7 @@ def run_batch(opts: AssessOptions) -> int:
         benchmark=opts.benchmark,
         strict=opts.strict,
         fail_under=opts.fail_under,
+        lang=opts.lang,
     )
     workers_for(opts.jobs, len(opts.files))  # a usage error before anything is created
     if opts.output is not None:

@@ -35,6 +35,7 @@ class DiffOptions:
     any_country: bool = False
     templates: Path | None = None
     profile: Path | None = None
+    lang: str = "en"
 
 
 def run(opts: DiffOptions) -> int:
@@ -45,7 +46,7 @@ def run(opts: DiffOptions) -> int:
         raise UsageError(f"--format {fmt} needs -o FILE; the terminal shows text or json")
     catalog = Catalog.create(opts.paths)
     look = report_look(opts.templates, opts.profile, catalog)
-    loader = Loader(catalog)
+    loader = Loader(catalog, lang=opts.lang)
     result = diff_files(opts, loader)
     if opts.output:  # again, now that every file the diff reads is known
         check_target(opts.output, inputs=[opts.old, opts.new], force=opts.force, read=loader.read)
@@ -64,7 +65,7 @@ def run(opts: DiffOptions) -> int:
 
 def diff_files(opts: DiffOptions, loader: Loader | None = None) -> DiffResult:
     """Load both reviews, check they can be compared, assess both against one benchmark, diff."""
-    loader = loader or Loader(Catalog.create(opts.paths))
+    loader = loader or Loader(Catalog.create(opts.paths), lang=opts.lang)
     old, new = _open_both(loader, opts.old, opts.new)
     _check_comparable(old, new, opts)
     benchmark = loader.benchmark_for(opts.benchmark, new.framework)

@@ -24,6 +24,7 @@ class AssessOptions:
     paths: Sequence[Path] = ()
     templates: Path | None = None
     profile: Path | None = None
+    lang: str = "en"
 
 
 def gate_problems(

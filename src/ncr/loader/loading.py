@@ -171,6 +171,7 @@ class Loader:
     """Loads documents through a catalog, each file once per process (a batch shares frameworks)."""
 
     catalog: Catalog
+    lang: str = "en"  # the language documents are read in (DESIGN §12); English is the source
     _cache: dict[tuple[str, Path], Any] = field(default_factory=dict)
     # every file read so far: outputs are never written over one of them (check_target's `read`)
     read: set[Path] = field(default_factory=set)

@@ -20,14 +20,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from ncr.engine.result import AnswerState, Assessment, LevelInfo, Recommendation
-from ncr.outputs.display import (
-    FOLLOW_UP_LABELS,
-    HORIZON_LABELS,
-    number,
-    percent,
-    signed,
-    status_label,
-)
+from ncr.outputs.display import follow_up_label, horizon_label, status_label
+from ncr.outputs.interface_text import N_, _, active_language, ngettext
+from ncr.outputs.locale_format import long_date, number, percent, signed, weight
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.reports.template_files import render_template
 from ncr.shipped import display_path, template_dir
@@ -35,29 +30,16 @@ from ncr.shipped import display_path, template_dir
 # Why an answer that is not a plain scored answer counts as it does.
 ANSWER_STATES: dict[AnswerState, str] = {
     "answered": "",
-    "unknown": "scores 0",
-    "missing": "scores 0",
-    "n/a": "left out of the score",
-    "not_applicable": "not asked, as its condition does not hold; left out of the score",
-    "unscored": "text answer, not scored",
+    "unknown": N_("scores 0"),
+    "missing": N_("scores 0"),
+    "n/a": N_("left out of the score"),
+    "not_applicable": N_("not asked, as its condition does not hold; left out of the score"),
+    "unscored": N_("text answer, not scored"),
 }
-# Spelled out here rather than taken from strftime, whose month names follow the process locale.
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 def answer_state(state: AnswerState) -> str:
-    return ANSWER_STATES[state]
-
-
-def weight(value: float) -> str:
-    return f"{value:g}"
-
-
-def long_date(value: dt.date) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return _(ANSWER_STATES[state]) if ANSWER_STATES[state] else ""
 
 
 def web_url(url: str | None) -> str | None:
@@ -108,11 +90,12 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "answer_state": answer_state,
     "weight": weight,
     "long_date": long_date,
+    "review_status": review_status,
     "web_url": web_url,
     # where a warning points, its file named as reports name files: never this machine's folders
     "place": lambda w: w.model_copy(update={"file": display_path(Path(w.file))}).place,
-    "horizon": lambda key: HORIZON_LABELS[key or "none"],
-    "follow_up": lambda key: FOLLOW_UP_LABELS[key],
+    "horizon": horizon_label,
+    "follow_up": follow_up_label,
     "blocked": blocked,
 }
 
@@ -132,6 +115,7 @@ def environment(kind: Literal["html", "md"], folders: tuple[Path, ...] = ()) -> 
     template runs in jinja2's sandbox: a reviewer's template cannot reach Python internals."""
     markdown = kind == "md"
     env = SandboxedEnvironment(
+        extensions=["jinja2.ext.i18n"],
         loader=jinja2.FileSystemLoader([*folders, template_dir()]),
         autoescape=not markdown,
         finalize=md_escape if markdown else None,
@@ -142,6 +126,13 @@ def environment(kind: Literal["html", "md"], folders: tuple[Path, ...] = ()) -> 
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    # looked up at each call, so one cached environment writes every language
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
+        gettext=lambda message: _(message),
+        ngettext=lambda singular, plural, n: ngettext(singular, plural, n),
+        newstyle=True,
+    )
+    env.globals["lang"] = active_language
     env.globals["asset"] = functools.partial(asset, env)
     return env
 
@@ -178,14 +169,21 @@ class LevelRange:
 
 
 def assessment_frame(result: Assessment) -> Frame:
-    country = result.country.name
+    values = {
+        "country": result.country.name,
+        "year": result.year,
+        "code": result.country.code,
+        "date": long_date(result.review.date),
+        "status": review_status(result.review.status),
+        "framework": f"{result.framework.title or result.framework.id} "
+        f"{result.framework.version or ''}",
+    }
     return Frame(
-        title=f"National Cyber Review of {country}, {result.year}",
-        header=f"{country} · National Cyber Review {result.year}",
-        footer=f"Review of {long_date(result.review.date)} · {result.review.status.title()}",
+        title=_("National Cyber Review of %(country)s, %(year)s") % values,
+        header=_("%(country)s · National Cyber Review %(year)s") % values,
+        footer=_("Review of %(date)s · %(status)s") % values,
         description=(
-            f"Assessment of {country} ({result.country.code}) against "
-            f"{result.framework.title or result.framework.id} {result.framework.version or ''}"
+            _("Assessment of %(country)s (%(code)s) against %(framework)s") % values
         ).strip(),
         created=result.review.date,
         authors=result.review.reviewers,
@@ -193,6 +191,14 @@ def assessment_frame(result: Assessment) -> Frame:
         draft=result.review.status == "draft",
         generator=f"ncr {result.ncr_version}",
     )
+
+
+REVIEW_STATUSES = {"draft": N_("Draft"), "final": N_("Final")}
+
+
+def review_status(status: str) -> str:
+    """A review's status word, capitalised: "Draft" or "Final"."""
+    return _(REVIEW_STATUSES[status]) if status in REVIEW_STATUSES else status.title()
 
 
 def level_ranges(levels: Sequence[LevelInfo]) -> list[LevelRange]:
