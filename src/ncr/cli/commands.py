@@ -83,6 +83,7 @@ def _language(code: str) -> str:
         )
     return code
 
+
 Lang = Annotated[
     str,
     typer.Option(

@@ -29,7 +29,9 @@ def run(opts: ExportOptions) -> int:
     if not is_workbook(opts.output):
         raise UsageError(f"-o names the workbook to write, ending in .xlsx, not '{opts.output}'")
     check_target(opts.output, inputs=[opts.source], force=opts.force)
-    review = open_review(Loader(Catalog.create(opts.paths), lang=opts.lang), opts.source, with_benchmark=False)
+    review = open_review(
+        Loader(Catalog.create(opts.paths), lang=opts.lang), opts.source, with_benchmark=False
+    )
     response, qn = review.response.model, review.questionnaire.model
     reference = reference_from(response.questionnaire, opts.source, opts.output)
     write_atomic(opts.output, workbook_bytes(qn, response, reference))

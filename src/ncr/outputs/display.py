@@ -93,15 +93,21 @@ def peer_note(benchmark: BenchmarkRef, country: str) -> str | None:
     count = len(benchmark.peers)
     values = {"count": count, "peers": ", ".join(benchmark.peers), "country": country}
     if benchmark.includes_assessed:
-        return ngettext(
-            "The benchmark is built from %(count)d review (%(peers)s), %(country)s's own among "
-            "them: it is partly held against itself.",
-            "The benchmark is built from %(count)d reviews (%(peers)s), %(country)s's own among "
-            "them: it is partly held against itself.",
+        return (
+            ngettext(
+                "The benchmark is built from %(count)d review (%(peers)s), %(country)s's own among "
+                "them: it is partly held against itself.",
+                "The benchmark is built from %(count)d reviews (%(peers)s), %(country)s's own among "
+                "them: it is partly held against itself.",
+                count,
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "The benchmark is built from %(count)d review (%(peers)s).",
+            "The benchmark is built from %(count)d reviews (%(peers)s).",
             count,
-        ) % values
-    return ngettext(
-        "The benchmark is built from %(count)d review (%(peers)s).",
-        "The benchmark is built from %(count)d reviews (%(peers)s).",
-        count,
-    ) % values
+        )
+        % values
+    )

@@ -24,7 +24,7 @@ class _Active:
     catalog: gettext.NullTranslations = gettext.NullTranslations()
 
 
-def N_(message: str) -> str:  # noqa: N802 — the name xgettext and Babel look for
+def N_(message: str) -> str:
     """Marks a message for extraction where it is defined; it is translated where it is shown."""
     return message
 

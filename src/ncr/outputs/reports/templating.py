@@ -42,6 +42,31 @@ def answer_state(state: AnswerState) -> str:
     return _(ANSWER_STATES[state]) if ANSWER_STATES[state] else ""
 
 
+REVIEW_STATUSES = {"draft": N_("Draft"), "final": N_("Final")}
+
+
+def review_status(status: str) -> str:
+    """A review's status word, capitalised: "Draft" or "Final"."""
+    return _(REVIEW_STATUSES[status]) if status in REVIEW_STATUSES else status.title()
+
+
+# The role of each input file in the provenance annex.
+FILE_ROLES = {
+    "response": N_("Response"),
+    "questionnaire": N_("Questionnaire"),
+    "framework": N_("Framework"),
+    "benchmark": N_("Benchmark"),
+    "previous review": N_("Previous review"),
+    "template": N_("Template"),
+    "profile": N_("Profile"),
+    "logo": N_("Logo"),
+}
+
+
+def file_role(role: str) -> str:
+    return _(FILE_ROLES[role]) if role in FILE_ROLES else role.capitalize()
+
+
 def web_url(url: str | None) -> str | None:
     """The URL if it is a plain web address, else None: only these may ever become a link."""
     if url and re.fullmatch(r"https?://[^\s\"'<>`]+", url, re.IGNORECASE):
@@ -50,6 +75,8 @@ def web_url(url: str | None) -> str | None:
 
 
 # Characters that could open Markdown or inline HTML anywhere; a backslash makes each one literal.
+# Runs of white space become one space; no-break spaces stay (French "57 %", "Score :").
+_MD_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 # What opens a heading, list or rule when it starts a line ("# x", "- x", "1. x"); "-5.0" does not.
 _MD_BLOCK = re.compile(r"^(#+|[-+=]|\d+[.)])(?=\s|$)")
@@ -61,7 +88,7 @@ def md_escape(value: object) -> str:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    text = _MD_INLINE.sub(r"\\\1", " ".join(str(value).split()))
+    text = _MD_INLINE.sub(r"\\\1", _MD_SPACES.sub(" ", str(value)).strip())
     if block := _MD_BLOCK.match(text):
         cut = block.end() - 1 if text[0].isdigit() else 0
         text = f"{text[:cut]}\\{text[cut:]}"
@@ -91,6 +118,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "weight": weight,
     "long_date": long_date,
     "review_status": review_status,
+    "file_role": file_role,
     "web_url": web_url,
     # where a warning points, its file named as reports name files: never this machine's folders
     "place": lambda w: w.model_copy(update={"file": display_path(Path(w.file))}).place,
@@ -191,14 +219,6 @@ def assessment_frame(result: Assessment) -> Frame:
         draft=result.review.status == "draft",
         generator=f"ncr {result.ncr_version}",
     )
-
-
-REVIEW_STATUSES = {"draft": N_("Draft"), "final": N_("Final")}
-
-
-def review_status(status: str) -> str:
-    """A review's status word, capitalised: "Draft" or "Final"."""
-    return _(REVIEW_STATUSES[status]) if status in REVIEW_STATUSES else status.title()
 
 
 def level_ranges(levels: Sequence[LevelInfo]) -> list[LevelRange]:
