@@ -16,14 +16,16 @@ from ncr.outputs.terminal.tables import TOP, level_text, status_text, table
 def headline(result: Assessment) -> Group:
     o = result.overall
     bm = result.benchmark.title or result.benchmark.id or _("no benchmark")
-    draft = f" [bold red]{_('DRAFT')}[/]" if result.review.status == "draft" else ""
+    draft = " [bold red]" + escape(_("DRAFT")) + "[/]" if result.review.status == "draft" else ""
     country = f"{escape(result.country.name)} ({result.country.code})"
     framework = (
         f"{escape(result.framework.title or result.framework.id)} {result.framework.version}"
     )
     lines = [
-        f"[bold]{escape(_('%(country)s — review %(year)s'))}[/]{draft}"
-        % {"country": country, "year": result.year},
+        "[bold]"
+        + escape(_("%(country)s — review %(year)s")) % {"country": country, "year": result.year}
+        + "[/]"
+        + draft,
         escape(_("%(framework)s · questionnaire %(questionnaire)s · benchmark: %(benchmark)s"))
         % {
             "framework": framework,
@@ -72,7 +74,7 @@ def pillar_table(result: Assessment, plain: bool) -> Table:
         plain=plain,
     )
     for p in result.pillars:
-        capped = f" ({_('capped:')} {', '.join(p.capped_by)})" if p.capped_by else ""
+        capped = " (" + _("capped:") + " " + ", ".join(p.capped_by) + ")" if p.capped_by else ""
         t.add_row(
             escape(p.title) + capped,
             number(p.score),
@@ -112,7 +114,7 @@ def recommendation_table(result: Assessment, plain: bool) -> Table | None:
         return None
     t = table("#", _("Recommendation"), _("Points"), title=_("Top recommendations"), plain=plain)
     for rank, rec in enumerate(result.recommendations[:TOP], start=1):
-        label = f"[red]{escape(_('CRITICAL'))}[/] " if rec.kind == "critical_gap" else ""
+        label = "[red]" + escape(_("CRITICAL")) + "[/] " if rec.kind == "critical_gap" else ""
         note = stake_note(rec, result.rules)
         words = label + escape(f"{rec.title}: {rec.text}")
         if note:
