@@ -101,10 +101,10 @@ def _spoken(lang: str, action: Callable[[], int]) -> Callable[[], int]:
     """The command body, with every output from it written in `lang`."""
 
     def run() -> int:
-        from ncr.outputs.interface_text import activate
+        from ncr.outputs.interface_text import speaking
 
-        activate(lang)
-        return action()
+        with speaking(lang):
+            return action()
 
     return run
 

@@ -34,6 +34,13 @@ FOLLOW_UP_LABELS: dict[str, str] = {
 }
 
 
+def page_words() -> tuple[str, str, str]:
+    """The footer's "Page X of Y" as the text before, between and after its two fields."""
+    before, _page, rest = _("Page %(page)s of %(pages)s").partition("%(page)s")
+    between, _pages, after = rest.partition("%(pages)s")
+    return before, between, after
+
+
 def plural(count: int, word: str) -> str:
     """`1 country`, `2 countries`, `0 errors`."""
     if count == 1:

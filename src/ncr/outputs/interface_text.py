@@ -9,6 +9,8 @@ standard library's gettext, so English (the source, no catalog) costs nothing at
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ncr.documents.languages import LANGUAGES, SOURCE_LANGUAGE, Language, is_language
@@ -41,6 +43,16 @@ def activate(code: str) -> Language:
         else gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
     )
     return language
+
+
+@contextmanager
+def speaking(code: str) -> Iterator[Language]:
+    """Outputs made inside the block are in `code`; the language before is active again after."""
+    before = _Active.language
+    try:
+        yield activate(code)
+    finally:
+        activate(before)
 
 
 def active_language() -> Language:

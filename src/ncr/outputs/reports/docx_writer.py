@@ -37,6 +37,7 @@ from docx.shared import Cm, Emu, Inches, Length, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from ncr.outputs.display import page_words
 from ncr.outputs.interface_text import _
 from ncr.outputs.reports.report_look import ReportLook, logo_from_data_url, reference_docx
 
@@ -552,13 +553,6 @@ def header_and_footer(doc: Document, frame: Frame) -> None:
         footer.add_run(after)
         if frame.marking:
             _marking(section.footer.add_paragraph(), frame.marking)
-
-
-def page_words() -> tuple[str, str, str]:
-    """The footer's "Page X of Y" as the text before, between and after its two fields."""
-    before, _page, rest = _("Page %(page)s of %(pages)s").partition("%(page)s")
-    between, _pages, after = rest.partition("%(pages)s")
-    return before, between, after
 
 
 def _marking(paragraph: Paragraph, marking: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from ncr.engine.result import AnswerState, Assessment, LevelInfo, Recommendation
-from ncr.outputs.display import follow_up_label, horizon_label, status_label
+from ncr.outputs.display import follow_up_label, horizon_label, page_words, status_label
 from ncr.outputs.interface_text import N_, _, active_language, ngettext
 from ncr.outputs.locale_format import long_date, number, percent, signed, weight
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
@@ -128,6 +129,12 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+def page_counter() -> Markup:
+    """The CSS `content` of the page footer, "Page 3 of 35" in the reader's language."""
+    before, between, after = (json.dumps(part, ensure_ascii=False) for part in page_words())
+    return Markup(f"{before} counter(page) {between} counter(pages) {after}")
+
+
 def asset(env: jinja2.Environment, name: str) -> Markup:
     """A template-folder file included verbatim (a stylesheet). Read through the template loader,
     so a reviewer's folder overrides it by name and no path outside the template folders (no
@@ -161,6 +168,7 @@ def environment(kind: Literal["html", "md"], folders: tuple[Path, ...] = ()) -> 
         newstyle=True,
     )
     env.globals["lang"] = active_language
+    env.globals["page_counter"] = page_counter
     env.globals["asset"] = functools.partial(asset, env)
     return env
 
