@@ -33,7 +33,7 @@ test: lint
 LOCALE := src/ncr/locale
 catalogs: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --omit-header \
-		-k N_ -c "Translators:" -o $(LOCALE)/ncr.pot .
+		-k N_ -k NP_:1,2 -c "Translators:" -o $(LOCALE)/ncr.pot .
 	for lang in fr es ar; do \
 		if [ -f $(LOCALE)/$$lang/LC_MESSAGES/ncr.po ]; then \
 			$(BIN)/pybabel update -D ncr -i $(LOCALE)/ncr.pot -d $(LOCALE) -l $$lang --no-wrap; \

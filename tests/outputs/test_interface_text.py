@@ -44,7 +44,7 @@ def extracted() -> dict[str | tuple[str, ...], set[str]]:
         method_map, options_map = parse_mapping_cfg(cfg)
     found: dict[str | tuple[str, ...], set[str]] = {}
     for filename, _line, message, _comments, _context in extract_from_dir(
-        str(REPO), method_map, options_map, keywords={"_": None, "N_": None, "ngettext": (1, 2)}
+        str(REPO), method_map, options_map, keywords={"_": None, "N_": None, "ngettext": (1, 2), "NP_": (1, 2)}
     ):
         found.setdefault(message, set()).add(filename)
     return found

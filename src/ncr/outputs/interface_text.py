@@ -31,6 +31,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a singular and plural pair for extraction, to be shown through `ngettext`."""
+    return singular, plural
+
+
 def activate(code: str) -> Language:
     """Make `code` the language of every output from now on; English needs no catalog."""
     if not is_language(code):

@@ -7,12 +7,12 @@ from typing import Any
 from ncr.documents.vocabulary import most_restrictive
 from ncr.engine.overview import STATUS_MARKS, Overview, shade
 from ncr.outputs.display import plural
+from ncr.outputs.locale_format import long_date
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.reports.templating import (
     Frame,
     html_document,
     level_ranges,
-    long_date,
     markdown_document,
 )
 
