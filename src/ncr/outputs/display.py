@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ncr.engine.recommendations import GENERIC_RECOMMENDATION
 from ncr.engine.result import BenchmarkRef, FiredRule, Recommendation, Status
 from ncr.outputs.interface_text import N_, _, ngettext
-from ncr.outputs.locale_format import number, percent, signed
+from ncr.outputs.locale_format import number, percent, signed, weight
 
 __all__ = ["number", "percent", "signed"]  # shown here, formatted in the reader's language
 
@@ -50,6 +51,35 @@ def plural(count: int, word: str) -> str:
 
 def status_label(status: Status) -> str:
     return _(STATUS_LABELS[status])
+
+
+def recommendation_text(rec: Recommendation) -> str:
+    """The action in words: the framework's or the reviewers' text, or the engine's generic one
+    (for an indicator the framework gives no action) in the reader's language."""
+    if rec.kind == "indicator" and rec.text == GENERIC_RECOMMENDATION.format(title=rec.title):
+        return _("Raise “%(indicator)s” to the benchmark.") % {"indicator": rec.title}
+    return rec.text
+
+
+# The words the engine shows for an answer that is no option label (engine/answers.display).
+ANSWER_WORDS: dict[str, str] = {
+    "(no answer)": N_("(no answer)"),
+    "(none selected)": N_("(none selected)"),
+    "not applicable": N_("not applicable"),
+    "unknown": N_("unknown"),
+    "Yes": N_("Yes"),
+    "No": N_("No"),
+}
+
+
+def answer_shown(value: object, display: str) -> str:
+    """An answer as the reader reads it: option labels as given, the engine's own words (no
+    answer, unknown, Yes, No) in the reader's language, numbers in its digits."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return weight(float(value))
+    if display in ANSWER_WORDS and (value is None or value == [] or isinstance(value, str)):
+        return _(ANSWER_WORDS[display])
+    return display
 
 
 def horizon_label(key: str | None) -> str:

@@ -21,7 +21,14 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from ncr.engine.result import AnswerState, Assessment, LevelInfo, Recommendation
-from ncr.outputs.display import follow_up_label, horizon_label, page_words, status_label
+from ncr.outputs.display import (
+    answer_shown,
+    follow_up_label,
+    horizon_label,
+    page_words,
+    recommendation_text,
+    status_label,
+)
 from ncr.outputs.interface_text import N_, _, active_language, ngettext
 from ncr.outputs.locale_format import long_date, number, percent, signed, weight
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
@@ -126,6 +133,10 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "horizon": horizon_label,
     "follow_up": follow_up_label,
     "blocked": blocked,
+    "action": recommendation_text,
+    "shown": lambda row: answer_shown(row.answer, row.display),
+    "shown_before": lambda row: answer_shown(row.old, row.old_display),
+    "shown_after": lambda row: answer_shown(row.new, row.new_display),
 }
 
 

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ncr.engine.result import Assessment, Status
-from ncr.outputs.display import number, peer_note, percent, stake_note
+from ncr.outputs.display import number, peer_note, percent, recommendation_text, stake_note
 from ncr.outputs.interface_text import _
 from ncr.outputs.terminal.tables import TOP, level_text, status_text, table
 
@@ -116,7 +116,7 @@ def recommendation_table(result: Assessment, plain: bool) -> Table | None:
     for rank, rec in enumerate(result.recommendations[:TOP], start=1):
         label = "[red]" + escape(_("CRITICAL")) + "[/] " if rec.kind == "critical_gap" else ""
         note = stake_note(rec, result.rules)
-        words = label + escape(f"{rec.title}: {rec.text}")
+        words = label + escape(f"{rec.title}: {recommendation_text(rec)}")
         if note:
             words += f"\n[yellow]{escape(note)}[/]"
         t.add_row(str(rank), Text.from_markup(words), number(rec.points_at_stake))
