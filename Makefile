@@ -36,7 +36,7 @@ catalogs: $(STAMP)
 		-k N_ -k NP_:1,2 -c "Translators:" -o $(LOCALE)/ncr.pot .
 	for lang in fr es ar; do \
 		if [ -f $(LOCALE)/$$lang/LC_MESSAGES/ncr.po ]; then \
-			$(BIN)/pybabel update -D ncr -i $(LOCALE)/ncr.pot -d $(LOCALE) -l $$lang --no-wrap; \
+			$(BIN)/pybabel update -D ncr -i $(LOCALE)/ncr.pot -d $(LOCALE) -l $$lang --no-wrap --ignore-obsolete; \
 		else \
 			$(BIN)/pybabel init -D ncr -i $(LOCALE)/ncr.pot -d $(LOCALE) -l $$lang --no-wrap; \
 		fi; \
