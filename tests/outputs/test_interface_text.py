@@ -18,7 +18,7 @@ from rich.console import Console
 
 from assessing import assess_example
 from clients import client
-from conftest import REPO
+from conftest import EXAMPLES, REPO
 from ncr.documents.languages import LANGUAGES, SOURCE_LANGUAGE
 from ncr.engine import Assessment
 from ncr.outputs.interface_text import LOCALE_DIR, _, activate, active_language, speaking
@@ -44,7 +44,10 @@ def extracted() -> dict[str | tuple[str, ...], set[str]]:
         method_map, options_map = parse_mapping_cfg(cfg)
     found: dict[str | tuple[str, ...], set[str]] = {}
     for filename, _line, message, _comments, _context in extract_from_dir(
-        str(REPO), method_map, options_map, keywords={"_": None, "N_": None, "ngettext": (1, 2), "NP_": (1, 2)}
+        str(REPO),
+        method_map,
+        options_map,
+        keywords={"_": None, "N_": None, "ngettext": (1, 2), "NP_": (1, 2)},
     ):
         found.setdefault(message, set()).add(filename)
     return found
@@ -236,3 +239,59 @@ def test_terminal_view_in_each_language(
     for piece in words_shown:
         assert piece in shown
     assert english_left(shown, ("src/ncr/outputs/terminal", "src/ncr/outputs/display.py")) == []
+
+
+# --- the diff and the overview ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def borealis_diff():  # type: ignore[no-untyped-def]
+    from ncr.cli.diff import DiffOptions, diff_files
+
+    return diff_files(DiffOptions(EXAMPLES / "xb-2023.yaml", EXAMPLES / "xb-2026.yaml"))
+
+
+DIFF_HEADINGS = {
+    "fr": ["Synthèse de l’évolution", "Progrès et reculs", "Indicateurs par pilier"],
+    "es": ["Resumen de los cambios", "Mejoras y retrocesos", "Indicadores por pilar"],
+    "ar": ["ملخص التغيّرات", "التحسّن والتراجع", "المؤشرات حسب الركيزة"],
+}
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_diff_reports_in_each_language(borealis_diff, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from ncr.outputs.reports import diff_report
+
+    with speaking(lang):
+        page = html_text(diff_report.html(borealis_diff).decode())
+        text = diff_report.md(borealis_diff).decode().replace("\\", "")
+    for heading in DIFF_HEADINGS[lang]:
+        assert heading in page and heading in text
+    assert english_left(page, REPORT_FILES) == []
+    assert english_left(text, REPORT_FILES) == []
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_overview_reports_in_each_language(lang: str) -> None:
+    from comparing import snapshots
+    from ncr.engine.overview import build_overview
+    from ncr.outputs.reports import overview_report
+
+    overview = build_overview(snapshots("xa-2026", "xb-2026", "xc-2026"), ncr_version="test")
+    with speaking(lang):
+        page = html_text(overview_report.html(overview).decode())
+        text = overview_report.md(overview).decode().replace("\\", "")
+    assert english_left(page, REPORT_FILES) == []
+    assert english_left(text, REPORT_FILES) == []
+
+
+def test_the_screens_of_diff_and_overview_in_french(borealis_diff) -> None:  # type: ignore[no-untyped-def]
+    from ncr.outputs.terminal.diff_view import show_diff
+
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    with speaking("fr"):
+        show_diff(borealis_diff, console)
+    assert isinstance(console.file, io.StringIO)
+    shown = console.file.getvalue()
+    assert "Plus fortes hausses" in shown and "Score global 33,9 → 57,5" in shown
+    assert english_left(shown, ("src/ncr/outputs/terminal", "src/ncr/outputs/diff_words.py")) == []
