@@ -44,7 +44,7 @@ from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_writable, write_atomic
 from ncr.outputs.display import number, plural
-from ncr.outputs.interface_text import activate
+from ncr.outputs.interface_text import _, activate
 from ncr.outputs.interrupts import Interrupted
 from ncr.outputs.renderers import FORMATS, RENDERERS, render
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
@@ -380,7 +380,9 @@ def report(outcomes: Sequence[Outcome], err: Console) -> int:
     print_problems([p for o in outcomes for p in o.errors], err)
     for o in outcomes:
         for reason in o.gates:
-            err.print(f"[red]gate not met:[/] {escape(o.file)}: {reason}")
+            err.print(
+                "[red]" + escape(_("gate not met:")) + f"[/] {escape(o.file)}: {escape(reason)}"
+            )
         if o.bug:
             err.print(f"[red]internal error on {escape(o.file)}: this is a bug in ncr.[/]")
             if os.environ.get("NCR_DEBUG"):

@@ -14,6 +14,7 @@ from ncr.cli.report_look_options import report_look
 from ncr.engine.review_diff import DiffResult, diff
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
+from ncr.outputs import diff_words
 from ncr.outputs.atomic_files import check_target
 from ncr.outputs.emit import emit
 from ncr.outputs.renderers import format_of
@@ -56,7 +57,7 @@ def run(opts: DiffOptions) -> int:
         output=opts.output,
         fmt=fmt,
         show=show_diff,
-        summary=result.headline,
+        summary=diff_words.headline(result),
         err=stderr(),
         look=look,
     )
