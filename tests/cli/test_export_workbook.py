@@ -93,6 +93,9 @@ def test_a_french_workbook_has_french_instructions_and_reads_back(
     text = "\n".join(str(c.value) for c in opened["Instructions"]["A"] if c.value)
     assert text.startswith("Examen national de cybersécurité — Aurelia 2026")
     assert "Comment remplir ce classeur" in text and "Ce qui vaut justificatif" in text
+    review = [[c.value for c in row] for row in opened["Review"].iter_rows(max_row=2)]
+    assert review[0] == ["Champ", "Valeur", "Explication"]
+    assert review[1][0] == "Country code" and review[1][2] == "Code à deux lettres (ISO 3166-1)"
     how = [str(c.value) for c in opened["Law"]["F"] if c.value]
     assert any(value.startswith("Oui ou non") for value in how)
     back = run_ncr("import", book, "-o", tmp_path / "back.yaml", "--path", LIB)

@@ -240,7 +240,8 @@ def _review(ws: Worksheet, response: Response, questionnaire_ref: str, look: _Lo
         ("review", "reviewers"): "\n".join(response.review.reviewers) or None,
         ("review", "classification"): response.review.classification,
     }
-    _header_row(ws, ["Field", "Value", "About"], look)
+    # the labels in column A stay as `ncr import` reads them; the header and About are the reader's
+    _header_row(ws, [_("Field"), _("Value"), _("About")], look)
     status = DataValidation(type="list", formula1=f'"{",".join(STATUSES)}"', allow_blank=False)
     status.showErrorMessage = True
     ws.add_data_validation(status)
@@ -255,7 +256,7 @@ def _review(ws: Worksheet, response: Response, questionnaire_ref: str, look: _Lo
             cell.number_format = "yyyy-mm-dd"
         if item.path == ("review", "status"):
             status.add(cell.coordinate)
-        put(ws, row, 3, item.about, look.quiet_font).alignment = look.wrap
+        put(ws, row, 3, _(item.about), look.quiet_font).alignment = look.wrap
         ws.row_dimensions[row].height = row_height([(values[item.path], REVIEW_WIDTHS[1])])
     for column, width in zip("ABC", REVIEW_WIDTHS, strict=True):
         ws.column_dimensions[column].width = width
