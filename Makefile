@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean catalogs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,21 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/pytest
+
+# The interface catalogs (DESIGN §12): extract the messages, merge them into each language's .po
+# (new ones empty, changed ones fuzzy: tests fail until they are translated), compile the .mo files.
+LOCALE := src/ncr/locale
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --omit-header \
+		-k N_ -k NP_:1,2 -c "Translators:" -o $(LOCALE)/ncr.pot .
+	for lang in fr es ar; do \
+		if [ -f $(LOCALE)/$$lang/LC_MESSAGES/ncr.po ]; then \
+			$(BIN)/pybabel update -D ncr -i $(LOCALE)/ncr.pot -d $(LOCALE) -l $$lang --no-wrap --ignore-obsolete; \
+		else \
+			$(BIN)/pybabel init -D ncr -i $(LOCALE)/ncr.pot -d $(LOCALE) -l $$lang --no-wrap; \
+		fi; \
+	done
+	$(BIN)/pybabel compile -D ncr -d $(LOCALE) --statistics
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

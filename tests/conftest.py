@@ -33,6 +33,15 @@ settings.register_profile("thorough", max_examples=500)
 settings.load_profile(os.environ.get("NCR_HYPOTHESIS", "light"))
 
 
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """Every test starts in English, whatever language the one before it wrote in."""
+    from ncr.outputs.interface_text import activate
+
+    yield
+    activate("en")
+
+
 @pytest.fixture
 def run_ncr(monkeypatch: pytest.MonkeyPatch) -> RunNcr:
     """Run `ncr ARGS…` in process; NCR_PATH is cleared so only what the test names is found."""

@@ -70,3 +70,57 @@ def test_a_format_that_needs_a_file_is_a_usage_error(run_ncr: RunNcr) -> None:
     result = run_ncr("assess", "--path", LIB, "--format", "pdf", RESPONSES / "mini-a.yaml")
     assert result.exit_code == 2
     assert "--format pdf needs -o FILE" in result.stderr
+
+
+# --- --lang and NCR_LANG (DESIGN §12) ------------------------------------------------------------
+
+
+def test_the_language_choices_are_the_languages_ncr_writes_in() -> None:
+    from ncr.cli.commands import LANGUAGE_CHOICES
+    from ncr.documents.languages import LANGUAGES
+
+    assert LANGUAGE_CHOICES == LANGUAGES
+
+
+def test_assess_in_french_shows_french_headings(run_ncr: RunNcr) -> None:
+    result = run_ncr("assess", RESPONSES / "mini-a.yaml", "--path", LIB, "--lang", "fr")
+    assert result.exit_code == 0, result.output
+    assert "Piliers" in result.stdout and "Couverture" in result.stdout
+    assert "Pillars" not in result.stdout
+
+
+def test_ncr_lang_chooses_the_language_and_the_option_wins(
+    run_ncr: RunNcr, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NCR_LANG", "es")
+    spanish = run_ncr("assess", RESPONSES / "mini-a.yaml", "--path", LIB)
+    assert spanish.exit_code == 0 and "Pilares" in spanish.stdout
+    french = run_ncr("assess", RESPONSES / "mini-a.yaml", "--path", LIB, "--lang", "fr")
+    assert "Piliers" in french.stdout and "Pilares" not in french.stdout
+
+
+@pytest.mark.parametrize(
+    "command", ["assess", "diff", "compare", "explain", "show", "export", "init"]
+)
+def test_every_command_that_writes_for_a_person_takes_lang(run_ncr: RunNcr, command: str) -> None:
+    result = run_ncr(*command.split(), "--help")
+    assert "--lang" in result.stdout and "NCR_LANG" in result.stdout
+
+
+def test_an_unknown_language_is_a_usage_error_naming_the_choices(
+    run_ncr: RunNcr, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = run_ncr("assess", RESPONSES / "mini-a.yaml", "--path", LIB, "--lang", "xx")
+    assert bad.exit_code == 2
+    assert "Invalid value for '--lang'" in bad.stderr
+    assert "choose en (English), fr (French), es (Spanish) or ar (Arabic)" in bad.stderr
+    assert "Traceback" not in bad.output
+    monkeypatch.setenv("NCR_LANG", "de")
+    from_env = run_ncr("assess", RESPONSES / "mini-a.yaml", "--path", LIB)
+    assert from_env.exit_code == 2 and "NCR_LANG" in from_env.stderr
+
+
+def test_a_command_in_french_leaves_the_next_one_in_english(run_ncr: RunNcr) -> None:
+    run_ncr("assess", RESPONSES / "mini-a.yaml", "--path", LIB, "--lang", "fr")
+    english = run_ncr("assess", RESPONSES / "mini-a.yaml", "--path", LIB)
+    assert "Pillars" in english.stdout

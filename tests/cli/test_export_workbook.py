@@ -123,3 +123,43 @@ def test_a_workbook_in_an_unknown_language_is_located(run_ncr: RunNcr, tmp_path:
         f"{book}:Review!B10: 'klingon' is not a language of ncr: write one of en, fr, es, ar"
         in result.stderr
     )
+
+
+def test_a_french_workbook_has_french_instructions_and_reads_back(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    """The interface of the workbook is French; the sheet names, column headers and Yes/No
+    stay as `ncr import` reads them, whatever the language."""
+    from openpyxl import load_workbook
+
+    book = export(
+        run_ncr, RESPONSES / "mini-a.yaml", tmp_path / "xa.xlsx", "--path", LIB, "--lang", "fr"
+    )
+    opened = load_workbook(book)
+    text = "\n".join(str(c.value) for c in opened["Instructions"]["A"] if c.value)
+    assert text.startswith("Examen national de cybersécurité — Aurelia 2026")
+    assert "Comment remplir ce classeur" in text and "Ce qui vaut justificatif" in text
+    review = [[c.value for c in row] for row in opened["Review"].iter_rows(max_row=2)]
+    assert review[0] == ["Champ", "Valeur", "Explication"]
+    assert review[1][0] == "Country code" and review[1][2] == "Code à deux lettres (ISO 3166-1)"
+    how = [str(c.value) for c in opened["Law"]["F"] if c.value]
+    assert any(value.startswith("Oui ou non") for value in how)
+    back = run_ncr("import", book, "-o", tmp_path / "back.yaml", "--path", LIB)
+    assert back.exit_code == 0, back.output
+    again = run_ncr("assess", tmp_path / "back.yaml", "--path", LIB, "--format", "json")
+    first = run_ncr("assess", RESPONSES / "mini-a.yaml", "--path", LIB, "--format", "json")
+    assert json.loads(again.stdout)["overall"] == json.loads(first.stdout)["overall"]
+
+
+def test_each_language_has_its_instructions_file() -> None:
+    from ncr.documents.languages import LANGUAGES
+    from ncr.shipped import template_dir
+
+    texts = {
+        lang: (template_dir() / "workbook" / f"instructions.{lang}.txt").read_text()
+        for lang in LANGUAGES
+    }
+    for text in texts.values():  # the same placeholders, filled in by the writer
+        assert all(key in text for key in ("$country", "$year", "$questionnaire", "$sheets"))
+    assert texts["es"].startswith("# Cómo rellenar este libro")
+    assert texts["ar"].startswith("# كيفية ملء هذا المصنف")

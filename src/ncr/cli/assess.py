@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markup import escape
+
 from ncr.cli.boundary import EXIT_GATE, EXIT_OK, print_problems, stderr
 from ncr.cli.gates import AssessOptions, gate_problems
 from ncr.cli.report_look_options import report_look
@@ -12,6 +14,7 @@ from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_target
 from ncr.outputs.display import number
 from ncr.outputs.emit import emit
+from ncr.outputs.interface_text import _
 from ncr.outputs.renderers import format_of
 from ncr.outputs.terminal.assessment_view import show_assessment
 from ncr.pipeline import assess_review, missing_as_errors, open_review
@@ -37,7 +40,7 @@ def assess_one(opts: AssessOptions, source: Path) -> int:
         raise UsageError(f"--format {fmt} needs -o FILE; the terminal shows text or json")
     catalog = Catalog.create(opts.paths)
     look = report_look(opts.templates, opts.profile, catalog)
-    loader = Loader(catalog)
+    loader = Loader(catalog, lang=opts.lang)
     review = open_review(loader, source, opts.benchmark)
     if opts.output:  # again, now that the questionnaire, framework and benchmark are known
         check_target(opts.output, inputs=opts.files, force=opts.force, read=loader.read)
@@ -58,5 +61,5 @@ def assess_one(opts: AssessOptions, source: Path) -> int:
     )
     reasons = gate_problems(result, strict_errors, opts.fail_under)
     for reason in reasons:
-        err.print(f"[red]gate not met:[/] {reason}")
+        err.print("[red]" + escape(_("gate not met:")) + "[/] " + escape(reason))
     return EXIT_GATE if reasons else EXIT_OK

@@ -44,6 +44,7 @@ from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_writable, write_atomic
 from ncr.outputs.display import number, plural
+from ncr.outputs.interface_text import _, activate
 from ncr.outputs.interrupts import Interrupted
 from ncr.outputs.renderers import FORMATS, RENDERERS, render
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
@@ -71,6 +72,7 @@ class Settings:
     folder: Path | None = None  # write `<stem>.<fmt>` here; None: only assess
     look: ReportLook = PLAIN
     peers: bool = False  # send back the scores a peer benchmark needs (`benchmark build`)
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,9 @@ class Worker:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.loader = Loader(settings.catalog)
+        # a spawned worker starts in English; a forked one has the language already
+        activate(settings.lang)
+        self.loader = Loader(settings.catalog, lang=settings.lang)
 
     def run(self, path: Path) -> Outcome:
         try:
@@ -267,6 +271,7 @@ def run_batch(opts: AssessOptions) -> int:
         benchmark=opts.benchmark,
         strict=opts.strict,
         fail_under=opts.fail_under,
+        lang=opts.lang,
     )
     workers_for(opts.jobs, len(opts.files))  # a usage error before anything is created
     if opts.output is not None:
@@ -381,7 +386,9 @@ def report(outcomes: Sequence[Outcome], err: Console) -> int:
     print_problems(sorted({p for o in outcomes for p in o.language}), err)
     for o in outcomes:
         for reason in o.gates:
-            err.print(f"[red]gate not met:[/] {escape(o.file)}: {reason}")
+            err.print(
+                "[red]" + escape(_("gate not met:")) + f"[/] {escape(o.file)}: {escape(reason)}"
+            )
         if o.bug:
             err.print(f"[red]internal error on {escape(o.file)}: this is a bug in ncr.[/]")
             if os.environ.get("NCR_DEBUG"):

@@ -6,6 +6,7 @@ Only typer is imported at start-up; each command imports what it needs when it r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -72,6 +73,45 @@ ProfileOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+# The languages ncr writes in: ncr.documents.languages.LANGUAGES, spelled out here so that
+# `ncr --help` imports nothing more (tests/cli/test_commands.py keeps the two equal).
+LANGUAGE_CHOICES = ("en", "fr", "es", "ar")
+
+
+def _language(code: str) -> str:
+    if code not in LANGUAGE_CHOICES:
+        raise typer.BadParameter(
+            f"'{code}' is not a language ncr writes in; choose en (English), fr (French), "
+            "es (Spanish) or ar (Arabic)."
+        )
+    return code
+
+
+Lang = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        envvar="NCR_LANG",
+        callback=_language,
+        help="Language of reports and screens: en, fr, es or ar (also NCR_LANG).",
+        metavar="en|fr|es|ar",
+        show_default=False,
+    ),
+]
+
+
+def _spoken(lang: str, action: Callable[[], int]) -> Callable[[], int]:
+    """The command body, with every output from it written in `lang`."""
+
+    def run() -> int:
+        from ncr.outputs.interface_text import speaking
+
+        with speaking(lang):
+            return action()
+
+    return run
 
 
 def _exit(code: int) -> None:
@@ -160,6 +200,7 @@ def assess(
     path: SearchPath = None,
     templates: Templates = None,
     profile: ProfileOpt = None,
+    lang: Lang = "en",
 ) -> None:
     """Score responses against a benchmark; show the result or write reports.
 
@@ -181,8 +222,9 @@ def assess(
         path or [],
         templates,
         profile,
+        lang,
     )
-    _exit(guarded(lambda: run(opts)))
+    _exit(guarded(_spoken(lang, lambda: run(opts))))
 
 
 @app.command()
@@ -219,6 +261,7 @@ def init(
     any_country: AnyCountry = False,
     force: Force = False,
     path: SearchPath = None,
+    lang: Lang = "en",
 ) -> None:
     """Start a response file listing every question as a commented block.
 
@@ -228,9 +271,9 @@ def init(
     from ncr.cli.boundary import guarded
 
     opts = command.InitOptions(
-        questionnaire, country, year, name, output, from_, force, path or [], any_country
+        questionnaire, country, year, name, output, from_, force, path or [], any_country, lang
     )
-    _exit(guarded(lambda: command.run(opts)))
+    _exit(guarded(_spoken(lang, lambda: command.run(opts))))
 
 
 @app.command()
@@ -239,6 +282,7 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx).")],
     force: Force = False,
     path: SearchPath = None,
+    lang: Lang = "en",
 ) -> None:
     """Write a response's questionnaire as a workbook for the focal points, with its answers.
 
@@ -247,8 +291,8 @@ def export(
     from ncr.cli import export_workbook as command
     from ncr.cli.boundary import guarded
 
-    opts = command.ExportOptions(response, output, force, path or [])
-    _exit(guarded(lambda: command.run(opts)))
+    opts = command.ExportOptions(response, output, force, path or [], lang)
+    _exit(guarded(_spoken(lang, lambda: command.run(opts))))
 
 
 @app.command(name="import")
@@ -294,6 +338,7 @@ def show(
         str, typer.Argument(metavar="ID", help="A framework, questionnaire or benchmark id.")
     ],
     path: SearchPath = None,
+    lang: Lang = "en",
 ) -> None:
     """Show a framework, questionnaire or benchmark as a readable tree.
 
@@ -302,7 +347,7 @@ def show(
     from ncr.cli import installed as command
     from ncr.cli.boundary import guarded
 
-    _exit(guarded(lambda: command.run_show(ident, paths=path or [])))
+    _exit(guarded(_spoken(lang, lambda: command.run_show(ident, paths=path or [], lang=lang))))
 
 
 @app.command()
@@ -365,6 +410,7 @@ def diff(
     path: SearchPath = None,
     templates: Templates = None,
     profile: ProfileOpt = None,
+    lang: Lang = "en",
 ) -> None:
     """Compare two reviews of one country: what changed, what improved, what regressed.
 
@@ -385,8 +431,9 @@ def diff(
         any_country,
         templates,
         profile,
+        lang,
     )
-    _exit(guarded(lambda: command.run(opts)))
+    _exit(guarded(_spoken(lang, lambda: command.run(opts))))
 
 
 @app.command()
@@ -401,6 +448,7 @@ def explain(
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     benchmark: BenchmarkOpt = None,
     path: SearchPath = None,
+    lang: Lang = "en",
 ) -> None:
     """Show where a score comes from: the points each part adds, and what caps took away.
 
@@ -409,8 +457,8 @@ def explain(
     from ncr.cli import explain as command
     from ncr.cli.boundary import guarded
 
-    opts = command.ExplainOptions(file, indicator, pillar, fmt, benchmark, path or [])
-    _exit(guarded(lambda: command.run(opts)))
+    opts = command.ExplainOptions(file, indicator, pillar, fmt, benchmark, path or [], lang)
+    _exit(guarded(_spoken(lang, lambda: command.run(opts))))
 
 
 @app.command()
@@ -433,6 +481,7 @@ def compare(
     path: SearchPath = None,
     templates: Templates = None,
     profile: ProfileOpt = None,
+    lang: Lang = "en",
 ) -> None:
     """Put many countries side by side: scores, levels, a heat map, common strengths and weaknesses.
 
@@ -442,9 +491,9 @@ def compare(
     from ncr.cli.boundary import guarded
 
     opts = command.CompareOptions(
-        files, output, fmt, benchmark, jobs, force, path or [], templates, profile
+        files, output, fmt, benchmark, jobs, force, path or [], templates, profile, lang
     )
-    _exit(guarded(lambda: command.run(opts)))
+    _exit(guarded(_spoken(lang, lambda: command.run(opts))))
 
 
 @benchmark_app.command("build")

@@ -31,6 +31,7 @@ class CompareOptions:
     paths: Sequence[Path] = ()
     templates: Path | None = None
     profile: Path | None = None
+    lang: str = "en"
 
 
 def run(opts: CompareOptions) -> int:
@@ -44,7 +45,7 @@ def run(opts: CompareOptions) -> int:
     err = stderr()
     catalog = Catalog.create(opts.paths)
     look = report_look(opts.templates, opts.profile, catalog)
-    settings = Settings(catalog, benchmark=opts.benchmark)
+    settings = Settings(catalog, benchmark=opts.benchmark, lang=opts.lang)
     outcomes = assess_many(opts.files, settings, opts.jobs, err)
     code = report(outcomes, err)
     if code != EXIT_OK:

@@ -14,6 +14,7 @@ from ncr.cli.report_look_options import report_look
 from ncr.engine.review_diff import DiffResult, diff
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
+from ncr.outputs import diff_words
 from ncr.outputs.atomic_files import check_target
 from ncr.outputs.emit import emit
 from ncr.outputs.renderers import format_of
@@ -35,6 +36,7 @@ class DiffOptions:
     any_country: bool = False
     templates: Path | None = None
     profile: Path | None = None
+    lang: str = "en"
 
 
 def run(opts: DiffOptions) -> int:
@@ -45,7 +47,7 @@ def run(opts: DiffOptions) -> int:
         raise UsageError(f"--format {fmt} needs -o FILE; the terminal shows text or json")
     catalog = Catalog.create(opts.paths)
     look = report_look(opts.templates, opts.profile, catalog)
-    loader = Loader(catalog)
+    loader = Loader(catalog, lang=opts.lang)
     result = diff_files(opts, loader)
     if opts.output:  # again, now that every file the diff reads is known
         check_target(opts.output, inputs=[opts.old, opts.new], force=opts.force, read=loader.read)
@@ -55,7 +57,7 @@ def run(opts: DiffOptions) -> int:
         output=opts.output,
         fmt=fmt,
         show=show_diff,
-        summary=result.headline,
+        summary=diff_words.headline(result),
         err=stderr(),
         look=look,
     )
@@ -64,7 +66,7 @@ def run(opts: DiffOptions) -> int:
 
 def diff_files(opts: DiffOptions, loader: Loader | None = None) -> DiffResult:
     """Load both reviews, check they can be compared, assess both against one benchmark, diff."""
-    loader = loader or Loader(Catalog.create(opts.paths))
+    loader = loader or Loader(Catalog.create(opts.paths), lang=opts.lang)
     old, new = _open_both(loader, opts.old, opts.new)
     _check_comparable(old, new, opts)
     benchmark = loader.benchmark_for(opts.benchmark, new.framework)

@@ -26,6 +26,7 @@ class ExplainOptions:
     fmt: str = "text"
     benchmark: str | None = None
     paths: Sequence[Path] = ()
+    lang: str = "en"
 
 
 def run(opts: ExplainOptions) -> int:
@@ -33,7 +34,9 @@ def run(opts: ExplainOptions) -> int:
         raise UsageError("give --indicator or --pillar, not both")
     if opts.fmt not in ("text", "json"):
         raise UsageError(f"--format takes text or json, not '{opts.fmt}'")
-    review = open_review(Loader(Catalog.create(opts.paths)), opts.file, opts.benchmark)
+    review = open_review(
+        Loader(Catalog.create(opts.paths), lang=opts.lang), opts.file, opts.benchmark
+    )
     result = assess_review(review)
     print_problems([w.as_problem() for w in result.warnings], stderr())
     explanation = _explain(result, opts)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ncr.engine import Assessment
 from ncr.outputs.display import number
+from ncr.outputs.interface_text import _
 from ncr.problems import Problem
 
 
@@ -24,6 +25,7 @@ class AssessOptions:
     paths: Sequence[Path] = ()
     templates: Path | None = None
     profile: Path | None = None
+    lang: str = "en"
 
 
 def gate_problems(
@@ -32,8 +34,11 @@ def gate_problems(
     """Why this result fails a gate (`--strict`, `--fail-under`), one line each."""
     reasons = []
     if strict_errors:
-        reasons.append(f"{len(strict_errors)} missing answer(s) (--strict)")
+        reasons.append(_("%(count)s missing answer(s) (--strict)") % {"count": len(strict_errors)})
     score = result.overall.score
     if fail_under is not None and (score is None or score < fail_under):
-        reasons.append(f"overall score {number(score)} is under {fail_under:g} (--fail-under)")
+        reasons.append(
+            _("overall score %(score)s is under %(limit)s (--fail-under)")
+            % {"score": number(score), "limit": f"{fail_under:g}"}
+        )
     return reasons

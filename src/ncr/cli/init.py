@@ -40,12 +40,13 @@ class InitOptions:
     force: bool = False
     paths: Sequence[Path] = ()
     any_country: bool = False
+    lang: str = "en"
 
 
 def run(opts: InitOptions) -> int:
     code = opts.country.strip().upper()
     _check_options(code, opts.name, opts.year)
-    loader = Loader(Catalog.create(opts.paths))
+    loader = Loader(Catalog.create(opts.paths), lang=opts.lang)
     output = opts.output or Path(f"{code.lower()}-{opts.year}.yaml")
     qn_path, reference = _questionnaire(loader.catalog, opts.questionnaire, output)
     check_target(output, inputs=[qn_path, *([opts.from_] if opts.from_ else [])], force=opts.force)

@@ -165,8 +165,8 @@ def _table(kind: str, entries: list[Entry], *, plain: bool) -> Table:
     return result
 
 
-def run_show(ident: str, *, paths: Sequence[Path] = ()) -> int:
-    loader = Loader(Catalog.create(paths))
+def run_show(ident: str, *, paths: Sequence[Path] = (), lang: str = "en") -> int:
+    loader = Loader(Catalog.create(paths), lang=lang)
     catalog = loader.catalog
     frameworks, questionnaires = catalog.frameworks(), catalog.questionnaires()
     trees = []

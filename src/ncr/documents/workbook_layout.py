@@ -34,6 +34,12 @@ YES_NO: Final = (("yes", "Yes"), ("no", "No"))
 _LINK = re.compile(r"^(?P<title>.*\S)\s*<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+)>$")
 
 
+def N_(message: str) -> str:
+    """Marks interface text for the catalogs; the workbook writer shows it in the reader's
+    language (the reader of a workbook keys on the labels, which stay as they are)."""
+    return message
+
+
 @dataclass(frozen=True)
 class ReviewField:
     """One row of the Review sheet: its label in column A, where it goes in the response."""
@@ -45,14 +51,18 @@ class ReviewField:
 
 
 REVIEW_FIELDS: Final = (
-    ReviewField("Country code", ("country", "code"), "Two-letter code (ISO 3166-1)", False),
-    ReviewField("Country name", ("country", "name"), "As it should appear in the report"),
-    ReviewField("Year", ("year",), "The review cycle", False),
-    ReviewField("Questionnaire", ("questionnaire",), "Which questions this workbook asks", False),
-    ReviewField("Review date", ("review", "date"), "A date, e.g. 2026-03-14"),
-    ReviewField("Status", ("review", "status"), "draft or final (the review team decides)"),
-    ReviewField("Reviewers", ("review", "reviewers"), "One name per line"),
-    ReviewField("Classification", ("review", "classification"), "e.g. RESTRICTED; may be empty"),
+    ReviewField("Country code", ("country", "code"), N_("Two-letter code (ISO 3166-1)"), False),
+    ReviewField("Country name", ("country", "name"), N_("As it should appear in the report")),
+    ReviewField("Year", ("year",), N_("The review cycle"), False),
+    ReviewField(
+        "Questionnaire", ("questionnaire",), N_("Which questions this workbook asks"), False
+    ),
+    ReviewField("Review date", ("review", "date"), N_("A date, e.g. 2026-03-14")),
+    ReviewField("Status", ("review", "status"), N_("draft or final (the review team decides)")),
+    ReviewField("Reviewers", ("review", "reviewers"), N_("One name per line")),
+    ReviewField(
+        "Classification", ("review", "classification"), N_("e.g. RESTRICTED; may be empty")
+    ),
 )
 STATUSES: Final = ("draft", "final")
 # Below the response's fields: the language of the questions and choices (DESIGN §12), so that

@@ -11,6 +11,9 @@ from ncr.engine.result import AnswerResult, IndicatorResult, Recommendation, Rec
 from ncr.engine.scoring import Scores
 from ncr.engine.stakes import Stake, gap_stake, indicator_stake
 
+# A weak indicator's action when the framework gives none; outputs say it in the reader's language.
+GENERIC_RECOMMENDATION = "Raise '{title}' to the benchmark."
+
 
 @dataclass(frozen=True)
 class Priorities:
@@ -57,7 +60,8 @@ def recommend(
             points_at_stake=stake.points,
             nominal_points=stake.nominal,
             blocked_by=list(stake.blocked_by),
-            text=definitions[ind.id].recommendation or f"Raise '{ind.title}' to the benchmark.",
+            text=definitions[ind.id].recommendation
+            or GENERIC_RECOMMENDATION.format(title=ind.title),
             questions=_below_full(ind.questions, answers),
         )
         for ind, stake in weak

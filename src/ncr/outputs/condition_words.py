@@ -26,6 +26,8 @@ from ncr.documents import (
 )
 from ncr.documents.conditions import Expected
 from ncr.documents.vocabulary import MISSING, SPECIAL_ANSWERS
+from ncr.outputs.interface_text import N_, _
+from ncr.outputs.locale_format import weight
 
 
 def expected(value: Expected) -> str:
@@ -51,31 +53,41 @@ def _nested(cond: Condition) -> str:
 
 
 def _question_is(cond: QuestionIs) -> str:
-    return f"{cond.question} is {expected(cond.is_)}"
+    return _("%(question)s is %(answer)s") % {
+        "question": cond.question,
+        "answer": expected(cond.is_),
+    }
 
 
 def _question_in(cond: QuestionIn) -> str:
-    return f"{cond.question} is one of {', '.join(expected(v) for v in cond.in_)}"
+    answers = ", ".join(expected(v) for v in cond.in_)
+    return _("%(question)s is one of %(answers)s") % {"question": cond.question, "answers": answers}
 
 
 def _indicator_below(cond: IndicatorBelow) -> str:
-    return f"indicator {cond.indicator} < {cond.below:g}"
+    return _("indicator %(indicator)s < %(score)s") % {
+        "indicator": cond.indicator,
+        "score": weight(cond.below),
+    }
 
 
 def _indicator_at_least(cond: IndicatorAtLeast) -> str:
-    return f"indicator {cond.indicator} ≥ {cond.at_least:g}"
+    return _("indicator %(indicator)s ≥ %(score)s") % {
+        "indicator": cond.indicator,
+        "score": weight(cond.at_least),
+    }
 
 
 def _all(cond: AllOf) -> str:
-    return " and ".join(_nested(c) for c in cond.all)
+    return _(" and ").join(_nested(c) for c in cond.all)
 
 
 def _any(cond: AnyOf) -> str:
-    return " or ".join(_nested(c) for c in cond.any)
+    return _(" or ").join(_nested(c) for c in cond.any)
 
 
 def _not(cond: Not) -> str:
-    return f"not ({condition(cond.not_)})"
+    return _("not (%(condition)s)") % {"condition": condition(cond.not_)}
 
 
 _WORDS: dict[type, Callable[[Any], str]] = {
@@ -93,43 +105,53 @@ def rule(r: Rule) -> str:
     """`WHEN → what it does`, e.g. `C2.1 is "no" → critical gap: No 24/7 point of contact.`"""
     effects = []
     if r.cap is not None:
-        effects.append(f"cap {r.cap.target} at {r.cap.max:g}")
+        effects.append(
+            _("cap %(target)s at %(max)s") % {"target": r.cap.target, "max": weight(r.cap.max)}
+        )
     if r.flag is not None:
-        effects.append(f"critical gap: {r.flag}")
+        effects.append(_("critical gap: %(flag)s") % {"flag": r.flag})
     return f"{condition(r.when)} → {'; '.join(effects)}"
 
 
 TYPE_NAMES = {
-    "yes_no": "yes/no",
-    "choice": "one choice",
-    "multi": "several choices",
-    "number": "number",
-    "text": "text",
+    "yes_no": N_("yes/no"),
+    "choice": N_("one choice"),
+    "multi": N_("several choices"),
+    "number": N_("number"),
+    "text": N_("text"),
+}
+EVIDENCE_WORDS = {
+    "required": N_("evidence required"),
+    "optional": N_("evidence optional"),
 }
 
 
 def question_facts(q: Question) -> str:
     """`L1.1 · one choice · indicator legal.offences · weight 2 · evidence required`"""
-    facts = [q.id, TYPE_NAMES[q.type], f"indicator {q.indicator}"]
+    facts = [q.id, _(TYPE_NAMES[q.type]), _("indicator %(id)s") % {"id": q.indicator}]
     if q.weight != 1:
-        facts.append(f"weight {q.weight:g}")
-    facts.append(f"evidence {q.evidence}")
+        facts.append(_("weight %(weight)s") % {"weight": weight(q.weight)})
+    said = EVIDENCE_WORDS.get(q.evidence)
+    facts.append(_(said) if said else f"evidence {q.evidence}")
     return " · ".join(facts)
 
 
 def answer_kind(q: Question) -> str:
     """What the answer may be, in one sentence; choices are then listed by `options`."""
     if q.type == "number":
-        bands = ", ".join(f"from {b.min:g}: {b.score:g}" for b in q.bands)
-        return f"A number, 0 or more. Scores by band: {bands}."
-    return _ANSWER_KINDS[q.type]
+        bands = ", ".join(
+            _("from %(low)s: %(score)s") % {"low": weight(b.min), "score": weight(b.score)}
+            for b in q.bands
+        )
+        return _("A number, 0 or more. Scores by band: %(bands)s.") % {"bands": bands}
+    return _(_ANSWER_KINDS[q.type])
 
 
 _ANSWER_KINDS = {
-    "yes_no": 'Answer "yes" (scores 100) or "no" (0).',
-    "choice": "Choose one:",
-    "multi": "Choose any, as a list like [a, b] (the scores add up, to 100 at most):",
-    "text": "Free text: recorded and shown in the report, not scored.",
+    "yes_no": N_('Answer "yes" (scores 100) or "no" (0).'),
+    "choice": N_("Choose one:"),
+    "multi": N_("Choose any, as a list like [a, b] (the scores add up, to 100 at most):"),
+    "text": N_("Free text: recorded and shown in the report, not scored."),
 }
 
 
@@ -138,6 +160,6 @@ def options(q: Question) -> list[str]:
     values = [expected(o.value) for o in q.options]
     pad = max((len(value) for value in values), default=0)
     return [
-        f"{value.ljust(pad)}  {' '.join(o.label.split())} ({o.score:g})"
+        f"{value.ljust(pad)}  {' '.join(o.label.split())} ({weight(o.score)})"
         for value, o in zip(values, q.options, strict=True)
     ]

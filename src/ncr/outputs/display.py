@@ -2,49 +2,44 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
+from ncr.engine.recommendations import GENERIC_RECOMMENDATION
 from ncr.engine.result import BenchmarkRef, FiredRule, Recommendation, Status
+from ncr.outputs.interface_text import N_, _, ngettext
+from ncr.outputs.locale_format import number, percent, signed, weight
+
+__all__ = ["number", "percent", "signed"]  # shown here, formatted in the reader's language
 
 STATUS_LABELS: dict[Status, str] = {
-    "strength": "Strength",
-    "on_track": "On track",
-    "weakness": "Weakness",
-    "unbenchmarked": "No reference",
-    "not_applicable": "Not applicable",
+    "strength": N_("Strength"),
+    "on_track": N_("On track"),
+    "weakness": N_("Weakness"),
+    "unbenchmarked": N_("No reference"),
+    "not_applicable": N_("Not applicable"),
 }
 
 # The roadmap's horizons (DESIGN §9) and what became of a previous recommendation (DESIGN §10).
 HORIZON_LABELS: dict[str, str] = {
-    "short": "Short term (0–12 months)",
-    "medium": "Medium term (12–36 months)",
-    "long": "Long term (36 months and more)",
-    "none": "Horizon not yet set by the review team",
+    "short": N_("Short term (0–12 months)"),
+    "medium": N_("Medium term (12–36 months)"),
+    "long": N_("Long term (36 months and more)"),
+    "none": N_("Horizon not yet set by the review team"),
 }
 FOLLOW_UP_LABELS: dict[str, str] = {
-    "implemented": "Implemented",
-    "partly": "Partly implemented",
-    "not_started": "Not started",
-    "no_longer_relevant": "No longer relevant",
-    "not_followed_up": "Not followed up",
+    "implemented": N_("Implemented"),
+    "partly": N_("Partly implemented"),
+    "not_started": N_("Not started"),
+    "no_longer_relevant": N_("No longer relevant"),
+    "not_followed_up": N_("Not followed up"),
 }
 
 
-def number(value: float | None, signed: bool = False) -> str:
-    """A score as reviewers read it: one decimal, an em dash when there is none."""
-    if value is None:
-        return "—"
-    return f"{value:+.1f}" if signed else f"{value:.1f}"
-
-
-def signed(value: float | None) -> str:
-    return number(value, signed=True)
-
-
-def percent(value: float | None) -> str:
-    """Rounded down, so that 199 answers out of 200 never read as 100%."""
-    return "—" if value is None else f"{math.floor(value * 100 + 1e-9)}%"
+def page_words() -> tuple[str, str, str]:
+    """The footer's "Page X of Y" as the text before, between and after its two fields."""
+    before, _page, rest = _("Page %(page)s of %(pages)s").partition("%(page)s")
+    between, _pages, after = rest.partition("%(pages)s")
+    return before, between, after
 
 
 def plural(count: int, word: str) -> str:
@@ -55,7 +50,44 @@ def plural(count: int, word: str) -> str:
 
 
 def status_label(status: Status) -> str:
-    return STATUS_LABELS[status]
+    return _(STATUS_LABELS[status])
+
+
+def recommendation_text(rec: Recommendation) -> str:
+    """The action in words: the framework's or the reviewers' text, or the engine's generic one
+    (for an indicator the framework gives no action) in the reader's language."""
+    if rec.kind == "indicator" and rec.text == GENERIC_RECOMMENDATION.format(title=rec.title):
+        return _("Raise “%(indicator)s” to the benchmark.") % {"indicator": rec.title}
+    return rec.text
+
+
+# The words the engine shows for an answer that is no option label (engine/answers.display).
+ANSWER_WORDS: dict[str, str] = {
+    "(no answer)": N_("(no answer)"),
+    "(none selected)": N_("(none selected)"),
+    "not applicable": N_("not applicable"),
+    "unknown": N_("unknown"),
+    "Yes": N_("Yes"),
+    "No": N_("No"),
+}
+
+
+def answer_shown(value: object, display: str) -> str:
+    """An answer as the reader reads it: option labels as given, the engine's own words (no
+    answer, unknown, Yes, No) in the reader's language, numbers in its digits."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return weight(float(value))
+    if display in ANSWER_WORDS and (value is None or value == [] or isinstance(value, str)):
+        return _(ANSWER_WORDS[display])
+    return display
+
+
+def horizon_label(key: str | None) -> str:
+    return _(HORIZON_LABELS[key or "none"])
+
+
+def follow_up_label(key: str) -> str:
+    return _(FOLLOW_UP_LABELS[key])
 
 
 # Points at stake beyond the nominal share by more than this are said to lift a cap (§6).
@@ -66,7 +98,7 @@ def rule_words(rule: str, rules: Sequence[FiredRule]) -> str:
     """A rule as prose: its description (else its flag), never its id alone."""
     found = next((r for r in rules if r.id == rule), None)
     text = (found.description or found.flag or rule) if found else rule
-    return f"“{text.strip().rstrip('.')}”"
+    return _("“%(rule)s”") % {"rule": text.strip().rstrip(".")}
 
 
 def stake_note(rec: Recommendation, rules: Sequence[FiredRule]) -> str | None:
@@ -75,17 +107,19 @@ def stake_note(rec: Recommendation, rules: Sequence[FiredRule]) -> str | None:
     if points is None or nominal is None:
         return None
     if rec.blocked_by:
-        holding = " and ".join(rule_words(r, rules) for r in rec.blocked_by)
-        verb = "hold" if len(rec.blocked_by) > 1 else "holds"
-        return (
-            f"While {holding} {verb}, this raises the overall score by {number(points)} "
-            f"points, not {number(nominal)}."
-        )
+        holding = _(" and ").join(rule_words(r, rules) for r in rec.blocked_by)
+        return ngettext(
+            "While %(rules)s holds, this raises the overall score by %(points)s points, not "
+            "%(nominal)s.",
+            "While %(rules)s hold, this raises the overall score by %(points)s points, not "
+            "%(nominal)s.",
+            len(rec.blocked_by),
+        ) % {"rules": holding, "points": number(points), "nominal": number(nominal)}
     if points > nominal + LIFT_GAP:
-        return (
-            f"Worth more than its share of the score ({number(nominal)} points): reaching the "
+        return _(
+            "Worth more than its share of the score (%(nominal)s points): reaching the "
             "reference also lifts a cap on the score."
-        )
+        ) % {"nominal": number(nominal)}
     return None
 
 
@@ -94,7 +128,23 @@ def peer_note(benchmark: BenchmarkRef, country: str) -> str | None:
     if not benchmark.peers:
         return None
     count = len(benchmark.peers)
-    line = f"The benchmark is built from {count} review{'s' if count != 1 else ''} ({', '.join(benchmark.peers)})"
+    values = {"count": count, "peers": ", ".join(benchmark.peers), "country": country}
     if benchmark.includes_assessed:
-        return f"{line}, {country}'s own among them: it is partly held against itself."
-    return f"{line}."
+        return (
+            ngettext(
+                "The benchmark is built from %(count)d review (%(peers)s), %(country)s's own among "
+                "them: it is partly held against itself.",
+                "The benchmark is built from %(count)d reviews (%(peers)s), %(country)s's own among "
+                "them: it is partly held against itself.",
+                count,
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "The benchmark is built from %(count)d review (%(peers)s).",
+            "The benchmark is built from %(count)d reviews (%(peers)s).",
+            count,
+        )
+        % values
+    )

@@ -16,15 +16,16 @@ from typing import Any
 from ncr.documents import Answer, Question, Questionnaire, Section
 from ncr.engine.carry_over import Carried, CarryOver
 from ncr.outputs import condition_words as describe
+from ncr.outputs.interface_text import N_, _
 from ncr.outputs.yaml_writer import WIDTH, dump
 
 INDENT = "  "
-HOW_TO_ANSWER = """\
+HOW_TO_ANSWER = N_("""\
 Answer under each question's comment block, in the short form `L1.1: "yes"` or the long form with
 `answer:`, `evidence:` (a list of documents, each text or {title: ..., url: ...}) and `note:`.
 Any scored question also takes `unknown` (scores 0); `n/a` only where its block allows it. An answer
 left empty is missing: it scores 0 and is listed as missing in the report.
-Check the file with: ncr validate FILE"""
+Check the file with: ncr validate FILE""")
 
 
 @dataclass(frozen=True)
@@ -61,19 +62,26 @@ def render(
         lines.append("")
         lines.extend(
             _comment(
-                f"Answered in {carried.earlier.name} but not asked in {qn.id}, so not carried "
-                f"over: {', '.join(carried.dropped)}.",
+                _(
+                    "Answered in %(earlier)s but not asked in %(questionnaire)s, so not carried "
+                    "over: %(ids)s."
+                )
+                % {
+                    "earlier": carried.earlier.name,
+                    "questionnaire": qn.id,
+                    "ids": ", ".join(carried.dropped),
+                },
                 "",
             )
         )
-    lines.extend(FINDINGS_PLACEHOLDER.splitlines())
+    lines.extend(_(FINDINGS_PLACEHOLDER).splitlines())
     if carried is not None:
         lines.extend(_follow_up(carried))
     return "\n".join(lines) + "\n"
 
 
 # The reviewers' own words (DESIGN §10), commented out until they write them.
-FINDINGS_PLACEHOLDER = """
+FINDINGS_PLACEHOLDER = N_("""
 # ==============================================================================================
 # The review team's findings: uncomment and write them; the report leads with them.
 # ==============================================================================================
@@ -92,7 +100,7 @@ FINDINGS_PLACEHOLDER = """
 #       lead: ...
 #       partners: [...]
 #       horizon: short            # short (0-12 months) | medium (12-36) | long (36+)
-#       priority: 1"""
+#       priority: 1""")
 
 
 def _follow_up(carried: CarryOver) -> Iterator[str]:
@@ -101,15 +109,20 @@ def _follow_up(carried: CarryOver) -> Iterator[str]:
     recommendations = findings.recommendations if findings else []
     yield ""
     yield from _comment(
-        f"What became of the recommendations of {carried.earlier.name}: uncomment each one and "
-        "give its status (implemented | partly | not_started | no_longer_relevant) and a note. "
-        "One left out is reported as not followed up.",
+        _(
+            "What became of the recommendations of %(earlier)s: uncomment each one and give its "
+            "status (implemented | partly | not_started | no_longer_relevant) and a note. One "
+            "left out is reported as not followed up."
+        )
+        % {"earlier": carried.earlier.name},
         "",
     )
     if not recommendations:
         yield from _comment(
-            "That review has no recommendations of the team's own: its report names the "
-            "framework's by indicator or rule id, e.g. legal.offences: {status: partly}.",
+            _(
+                "That review has no recommendations of the team's own: its report names the "
+                "framework's by indicator or rule id, e.g. legal.offences: {status: partly}."
+            ),
             "",
         )
     yield "# follow_up:"
@@ -121,20 +134,31 @@ def _follow_up(carried: CarryOver) -> Iterator[str]:
 def _preamble(header: Header, qn: Questionnaire, carried: CarryOver | None) -> Iterator[str]:
     if header.schema:
         yield f"# yaml-language-server: $schema={header.schema}"
-    yield from _comment(f"National Cyber Review response: {qn.title} ({qn.id}).", "")
+    yield from _comment(
+        _("National Cyber Review response: %(title)s (%(id)s).") % {"title": qn.title, "id": qn.id},
+        "",
+    )
     if header.origin:
         yield from _comment(header.origin, "")
     if carried is not None:
         earlier = carried.earlier.response
-        summary = (
-            f"Answers, evidence and notes carried over from {carried.earlier.name} "
-            f"({earlier.country.code} {earlier.year}): {carried.kept} answer(s) kept"
-        )
+        summary = _(
+            "Answers, evidence and notes carried over from %(earlier)s (%(code)s %(year)s): "
+            "%(kept)s answer(s) kept"
+        ) % {
+            "earlier": carried.earlier.name,
+            "code": earlier.country.code,
+            "year": earlier.year,
+            "kept": carried.kept,
+        }
         if carried.unfit:
-            summary += f", {carried.unfit} to answer again (their blocks say why)"
-        yield from _comment(summary + ". Check each one: it describes the earlier review.", "")
+            summary += _(", %(unfit)s to answer again (their blocks say why)") % {
+                "unfit": carried.unfit
+            }
+        check = _("Check each one: it describes the earlier review.")
+        yield from _comment(f"{summary}. {check}", "")
     yield "#"
-    yield from (f"# {line}" for line in HOW_TO_ANSWER.splitlines())
+    yield from (f"# {line}" for line in _(HOW_TO_ANSWER).splitlines())
 
 
 def _header_data(header: Header) -> dict[str, Any]:
@@ -173,16 +197,22 @@ def _question(q: Question) -> Iterator[str]:
     yield from _comment(describe.question_facts(q), INDENT)
     yield from _comment(q.text, INDENT)
     if q.help:
-        yield from _comment(f"Help: {q.help}", INDENT)
+        yield from _comment(_("Help: %(help)s") % {"help": q.help}, INDENT)
     yield from _comment(describe.answer_kind(q), INDENT)
     yield from (f"{INDENT}#   {line}" for line in describe.options(q))
     if q.allow_na:
-        yield from _comment("n/a is allowed here.", INDENT)
+        yield from _comment(_("n/a is allowed here."), INDENT)
     if q.applies_if is not None:
         condition = describe.condition(q.applies_if)
-        yield from _comment(f"Applies only if {condition}; otherwise leave it empty.", INDENT)
+        yield from _comment(
+            _("Applies only if %(condition)s; otherwise leave it empty.")
+            % {"condition": condition},
+            INDENT,
+        )
     if q.replaced:
-        yield from _comment(f"Replaces question {q.replaced} of an earlier questionnaire.", INDENT)
+        yield from _comment(
+            _("Replaces question %(id)s of an earlier questionnaire.") % {"id": q.replaced}, INDENT
+        )
 
 
 def _entry(q: Question, carried: Carried | None, origin: str) -> Iterator[str]:
@@ -191,12 +221,16 @@ def _entry(q: Question, carried: Carried | None, origin: str) -> Iterator[str]:
         yield from _entry_lines(q.id, None)
         return
     if carried.source != q.id:
-        yield from _comment(f"Carried over from {carried.source} in {origin}.", INDENT)
+        yield from _comment(
+            _("Carried over from %(id)s in %(origin)s.") % {"id": carried.source, "origin": origin},
+            INDENT,
+        )
     if carried.unfit is None:
         yield from _entry_lines(q.id, _plain(carried.given))
         return
     yield from _comment(
-        f"The answer in {origin} no longer fits: {carried.unfit}. Answer again; there it read:",
+        _("The answer in %(origin)s no longer fits: %(why)s. Answer again; there it read:")
+        % {"origin": origin, "why": carried.unfit},
         INDENT,
     )
     for line in dump({q.id: _plain(carried.given)}).splitlines():

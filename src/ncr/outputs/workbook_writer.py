@@ -41,6 +41,7 @@ from ncr.documents.workbook_layout import (
     special_answers,
 )
 from ncr.outputs import condition_words as describe
+from ncr.outputs.interface_text import N_, _, active_language
 from ncr.shipped import template_dir
 
 if TYPE_CHECKING:
@@ -64,13 +65,13 @@ REVIEW_WIDTHS: Final = (20, 44, 46)
 FONT: Final = "Arial"  # on every machine; LibreOffice's Liberation Sans has the same metrics
 LINE_POINTS: Final = 12.75  # one line of 10-point text, as Excel spaces it
 TYPE_WORDS: Final = {
-    "yes_no": "Yes or no: choose from the list.",
-    "choice": "One choice, from the list:",
-    "multi": f'One or more, separated by "{MULTI_SEPARATOR}":',
-    "number": "A number, 0 or more.",
-    "text": "Free text.",
+    "yes_no": N_("Yes or no: choose from the list."),
+    "choice": N_("One choice, from the list:"),
+    "multi": N_('One or more, separated by "%(separator)s":'),
+    "number": N_("A number, 0 or more."),
+    "text": N_("Free text."),
 }
-INSTRUCTIONS_FILE: Final = "instructions.en.txt"
+# the instructions sheet in the reader's language: instructions.<lang>.txt
 YELLOW, GREY, BORDER = "FFF7D6", "E7E6E6", "BFBFBF"
 
 
@@ -156,7 +157,7 @@ def _print_setup(sheet: Worksheet, *, landscape: bool, header: str, footer: str)
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.8, bottom=0.7, header=0.3, footer=0.3)
     ws.oddHeader.left.text = _escape_header(header)
     ws.oddFooter.left.text = _escape_header(footer)
-    ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.right.text = _("Page %(page)s of %(pages)s") % {"page": "&P", "pages": "&N"}
 
 
 def _escape_header(text: str) -> str:
@@ -174,7 +175,9 @@ def _protect(ws: Worksheet) -> None:
 
 
 def instructions_text() -> str:
-    return (template_dir() / "workbook" / INSTRUCTIONS_FILE).read_text(encoding="utf-8")
+    return (template_dir() / "workbook" / f"instructions.{active_language()}.txt").read_text(
+        encoding="utf-8"
+    )
 
 
 def instruction_blocks(text: str) -> Iterator[tuple[str, str]]:
@@ -205,7 +208,10 @@ def _instructions(ws: Any, qn: Questionnaire, response: Response, look: _Look) -
     )
     ws.title = INSTRUCTIONS
     ws.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
-    title = f"National Cyber Review — {response.country.name} {response.year}"
+    title = _("National Cyber Review — %(country)s %(year)s") % {
+        "country": response.country.name,
+        "year": response.year,
+    }
     put(ws, 1, 1, title, look.title_font)
     ws.row_dimensions[1].height = 2 * LINE_POINTS
     row = 2
@@ -240,7 +246,8 @@ def _review(ws: Worksheet, response: Response, named: tuple[str, str], look: _Lo
         ("review", "classification"): response.review.classification,
         LANGUAGE_FIELD.path: named[1],
     }
-    _header_row(ws, ["Field", "Value", "About"], look)
+    # the labels in column A stay as `ncr import` reads them; the header and About are the reader's
+    _header_row(ws, [_("Field"), _("Value"), _("About")], look)
     status = DataValidation(type="list", formula1=f'"{",".join(STATUSES)}"', allow_blank=False)
     status.showErrorMessage = True
     ws.add_data_validation(status)
@@ -255,7 +262,7 @@ def _review(ws: Worksheet, response: Response, named: tuple[str, str], look: _Lo
             cell.number_format = "yyyy-mm-dd"
         if item.path == ("review", "status"):
             status.add(cell.coordinate)
-        put(ws, row, 3, item.about, look.quiet_font).alignment = look.wrap
+        put(ws, row, 3, _(item.about), look.quiet_font).alignment = look.wrap
         ws.row_dimensions[row].height = row_height([(values[item.path], REVIEW_WIDTHS[1])])
     for column, width in zip("ABC", REVIEW_WIDTHS, strict=True):
         ws.column_dimensions[column].width = width
@@ -310,7 +317,10 @@ def _validations(ws: Worksheet, questions: list[tuple[Question, str]], lists: _L
             key = lists.formula(entries)
             if key not in found:
                 found[key] = DataValidation(type="list", formula1=key, allow_blank=True)
-                found[key].errorTitle, found[key].error = "Not an answer", "Choose from the list."
+                found[key].errorTitle, found[key].error = (
+                    _("Not an answer"),
+                    _("Choose from the list."),
+                )
         elif q.type == "number":
             key = "number"
             if key not in found:
@@ -318,7 +328,7 @@ def _validations(ws: Worksheet, questions: list[tuple[Question, str]], lists: _L
                     type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True
                 )
                 found[key].errorStyle, found[key].errorTitle = "warning", "A number"
-                found[key].error = "Type a number of 0 or more (or unknown)."
+                found[key].error = _("Type a number of 0 or more (or unknown).")
         else:
             continue
         found[key].add(cell)
@@ -405,17 +415,19 @@ def shown_answer(q: Question, given: Answer | None) -> str | int | float | None:
 
 def how_to_answer(q: Question) -> str:
     """What the answer may be, in the focal point's words: kind, choices, extras, conditions."""
-    lines = [TYPE_WORDS[q.type]]
+    lines = [_(TYPE_WORDS[q.type]) % {"separator": MULTI_SEPARATOR}]
     if q.type in ("choice", "multi"):
         lines.extend(f"•  {text}" for _, text in choices(q))
     extras = special_answers(q)
     if extras:
-        lines.append("Also: " + " or ".join(extras) + ".")
+        lines.append(_("Also: %(answers)s.") % {"answers": _(" or ").join(extras)})
     if q.evidence == "required":
-        lines.append("Evidence required.")
+        lines.append(_("Evidence required."))
     if q.applies_if is not None:
         condition = describe.condition(q.applies_if)
-        lines.append(f"Answer only if {condition}; otherwise leave it empty.")
+        lines.append(
+            _("Answer only if %(condition)s; otherwise leave it empty.") % {"condition": condition}
+        )
     return "\n".join(lines)
 
 

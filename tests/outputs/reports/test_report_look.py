@@ -60,8 +60,12 @@ def test_the_pdf_fetcher_serves_the_reviewers_assets_and_the_logo_only(tmp_path:
             fetcher.fetch(url)
 
 
-def test_a_report_is_in_english_left_to_right_unless_told() -> None:
-    assert (ReportLook().lang, ReportLook().direction) == ("en", "ltr")
+def test_a_report_is_in_the_interface_language_unless_told() -> None:
+    from ncr.outputs.interface_text import speaking
+
+    assert (ReportLook().language, ReportLook().direction) == ("en", "ltr")
+    with speaking("ar"):  # as --lang ar sets it for the whole run
+        assert (ReportLook().language, ReportLook().direction) == ("ar", "rtl")
     arabic = ReportLook().in_language("ar")
-    assert (arabic.lang, arabic.direction) == ("ar", "rtl")
+    assert (arabic.language, arabic.direction) == ("ar", "rtl")
     assert ReportLook().in_language("fr").direction == "ltr"

@@ -16,6 +16,7 @@ from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
 from ncr.outputs.display import number
+from ncr.outputs.interface_text import _
 
 # (label, score, reference) for radar/bars; (label, old, new) for paired bars.
 Row = tuple[str, float | None, float | None]
@@ -190,9 +191,14 @@ def radar(pillars: Sequence[Row], *, reference_name: str = "Benchmark") -> str:
     body += _radar_series([row[1] for row in pillars], SCORE_LOOK)
     body += [_radar_label(i, count, row) for i, row in enumerate(pillars)]
     legend_y = float(RADAR_H - 14)
-    body.append(_radar_legend(150, legend_y, SCORE_LOOK, "Score"))
+    body.append(_radar_legend(150, legend_y, SCORE_LOOK, _("Score")))
     body.append(_radar_legend(280, legend_y, REFERENCE_LOOK, _wrap(reference_name, 40, 1)[0]))
-    return _svg(RADAR_W, RADAR_H, f"Pillar scores against {reference_name}", body)
+    return _svg(
+        RADAR_W,
+        RADAR_H,
+        _("Pillar scores against %(reference)s") % {"reference": reference_name},
+        body,
+    )
 
 
 # -- horizontal bars ---------------------------------------------------------------------------
@@ -296,10 +302,20 @@ def _bar_chart(labels: Sequence[str], series: Sequence[Series], title: str) -> s
 def bars(rows: Sequence[Row], *, reference_name: str = "Benchmark") -> str:
     """Horizontal score bars, a tick at each reference, and both values written in columns."""
     series = [
-        Series("Score", "Score", [row[1] for row in rows], "bar", BLUE),
-        Series("Ref.", f"Reference: {reference_name}", [row[2] for row in rows], "tick", INK),
+        Series(_("Score"), _("Score"), [row[1] for row in rows], "bar", BLUE),
+        Series(
+            _("Ref."),
+            _("Reference: %(reference)s") % {"reference": reference_name},
+            [row[2] for row in rows],
+            "tick",
+            INK,
+        ),
     ]
-    return _bar_chart([row[0] for row in rows], series, f"Scores against {reference_name}")
+    return _bar_chart(
+        [row[0] for row in rows],
+        series,
+        _("Scores against %(reference)s") % {"reference": reference_name},
+    )
 
 
 def paired_bars(rows: Sequence[Row], *, names: tuple[str, str] = ("Before", "After")) -> str:
@@ -308,7 +324,11 @@ def paired_bars(rows: Sequence[Row], *, names: tuple[str, str] = ("Before", "Aft
         Series(names[0], names[0], [row[1] for row in rows], "bar", ORANGE),
         Series(names[1], names[1], [row[2] for row in rows], "bar", BLUE),
     ]
-    return _bar_chart([row[0] for row in rows], series, f"{names[0]} and {names[1]}")
+    return _bar_chart(
+        [row[0] for row in rows],
+        series,
+        _("%(first)s and %(second)s") % {"first": names[0], "second": names[1]},
+    )
 
 
 # -- bars by status ----------------------------------------------------------------------------
@@ -354,7 +374,7 @@ def _status_row(index: int, row: StatusRow) -> list[str]:
         )
     mark_x = PLOT_X1 + 16
     body.append(status_mark(status, mark_x, middle))
-    body.append(_text(mark_x + 10, middle + BASELINE, [word if score is not None else "n/a"]))
+    body.append(_text(mark_x + 10, middle + BASELINE, [word if score is not None else _("n/a")]))
     return body
 
 
@@ -369,6 +389,18 @@ def status_bars(rows: Sequence[StatusRow], *, reference_name: str = "Benchmark")
     ref_tick = _el(
         "line", x1=PLOT_X0 + 12, y1=y - 7, x2=PLOT_X0 + 12, y2=y + 7, stroke=INK, stroke_width=2.5
     )
-    body.append(_swatch(PLOT_X0, y, ref_tick, f"Reference: {_wrap(reference_name, 40, 1)[0]}"))
+    body.append(
+        _swatch(
+            PLOT_X0,
+            y,
+            ref_tick,
+            _("Reference: %(reference)s") % {"reference": _wrap(reference_name, 40, 1)[0]},
+        )
+    )
     height = int(bottom + 44)
-    return _svg(BAR_W, height, f"Scores and statuses against {reference_name}", body)
+    return _svg(
+        BAR_W,
+        height,
+        _("Scores and statuses against %(reference)s") % {"reference": reference_name},
+        body,
+    )

@@ -9,6 +9,9 @@ from typing import Any
 from markupsafe import Markup
 
 from ncr.engine.review_diff import AnswerChange, DiffResult, IndicatorChange
+from ncr.outputs import diff_words
+from ncr.outputs.interface_text import _
+from ncr.outputs.locale_format import long_date
 from ncr.outputs.reports import charts
 from ncr.outputs.reports.chart_mirror import oriented
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
@@ -17,19 +20,11 @@ from ncr.outputs.reports.templating import (
     Frame,
     html_document,
     in_direction,
-    long_date,
     markdown_document,
+    review_status,
 )
 
 TOP = 5  # how many rises and falls the summary lists
-
-# What a move from one status to another means to a reader, for the status-change table.
-KINDS: dict[str, str] = {
-    "new_strengths": "new strength",
-    "resolved_weaknesses": "weakness resolved",
-    "new_weaknesses": "new weakness",
-    "lost_strengths": "strength lost",
-}
 
 
 def latest(result: DiffResult) -> dt.date:
@@ -39,31 +34,33 @@ def latest(result: DiffResult) -> dt.date:
 
 def diff_frame(result: DiffResult, arrow: str = ARROWS["ltr"]) -> Frame:
     old, new = result.old, result.new
-    country = new.country.name
-    years = f"{old.year} and {new.year}"
+    values = {
+        "country": new.country.name,
+        "old": old.year,
+        "new": new.year,
+        "old_date": long_date(old.review.date),
+        "new_date": long_date(new.review.date),
+        "old_status": review_status(old.review.status).lower(),
+        "new_status": review_status(new.review.status).lower(),
+    }
     return Frame(
-        title=f"National Cyber Review of {country}: what changed between {years}",
-        header=f"{country} · National Cyber Review {old.year} {arrow} {new.year}",
-        footer=(
-            f"Reviews of {long_date(old.review.date)} ({old.review.status}) and "
-            f"{long_date(new.review.date)} ({new.review.status})"
+        title=_("National Cyber Review of %(country)s: what changed between %(old)s and %(new)s")
+        % values,
+        header=(_("%(country)s · National Cyber Review %(old)s → %(new)s") % values).replace(
+            "→", arrow
         ),
-        description=f"Changes in {country}'s National Cyber Review between {years}",
+        footer=_("Reviews of %(old_date)s (%(old_status)s) and %(new_date)s (%(new_status)s)")
+        % values,
+        description=_(
+            "Changes in the National Cyber Review of %(country)s between %(old)s and %(new)s"
+        )
+        % values,
         created=latest(result),
         authors=list(dict.fromkeys([*new.review.reviewers, *old.review.reviewers])),
         classification=result.classification,
         draft=result.draft,
         generator=f"ncr {result.ncr_version}",
     )
-
-
-def status_kinds(result: DiffResult) -> dict[str, list[str]]:
-    """Indicator id → what its status change means ("weakness resolved", "new strength")."""
-    found: dict[str, list[str]] = {}
-    for key, label in KINDS.items():
-        for ident in getattr(result.status_changes, key):
-            found.setdefault(ident, []).append(label)
-    return found
 
 
 def changed_by_indicator(result: DiffResult) -> dict[str, list[AnswerChange]]:
@@ -82,41 +79,31 @@ def rescored(result: DiffResult) -> list[IndicatorChange]:
     ]
 
 
-def cycles_sentence(result: DiffResult) -> str:
-    """The like-for-like change in words, for a diff across two questionnaires (§7)."""
-    q, lfl = result.questions, result.overall.like_for_like
-    change = f"{lfl.delta:+.1f} points" if lfl and lfl.delta is not None else "not measurable"
-    return (
-        f"The questionnaire changed: {len(q.new)} questions are new and {len(q.dropped)} are no "
-        f"longer asked. Scored on the {q.shared} questions both reviews asked, the change is "
-        f"{change}."
-    )
-
-
 def diff_context(result: DiffResult, direction: str = "ltr") -> dict[str, Any]:
-    before, after = result.labels()
+    before, after = diff_words.labels(result)
     titles = {i.id: i.title for i in result.indicators}
     return {
         "result": result,
         "frame": diff_frame(result, ARROWS.get(direction, ARROWS["ltr"])),
         "before": before,
         "after": after,
-        "headline": in_direction(result.headline, direction),
+        "headline": in_direction(diff_words.headline(result), direction),
+        "change_counts": diff_words.change_counts(result),
         "improved": result.improved(),
         "regressed": result.regressed(),
         "rescored": rescored(result),
         "reweighed": result.reweighed(),
         "both_cycles": result.questionnaire_changed,
-        "cycles_sentence": cycles_sentence(result),
+        "cycles_sentence": diff_words.cycles_sentence(result),
         "top": TOP,
         "status_moves": result.status_moves(),
-        "status_kinds": status_kinds(result),
+        "status_kinds": diff_words.status_kinds(result),
         "added": [i for i in result.indicators if i.presence == "added"],
         "removed": [i for i in result.indicators if i.presence == "removed"],
         "answers_by_indicator": changed_by_indicator(result),
         "indicator_titles": titles,
         "pillar_titles": {p.id: p.title for p in result.pillars},
-        "benchmark_name": result.benchmark.title or result.benchmark.id or "no benchmark",
+        "benchmark_name": result.benchmark.title or result.benchmark.id or _("no benchmark"),
     }
 
 

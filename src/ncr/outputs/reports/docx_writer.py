@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import cairosvg
 import docx
@@ -36,6 +37,8 @@ from docx.shared import Cm, Emu, Inches, Length, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from ncr.outputs.display import page_words
+from ncr.outputs.interface_text import _
 from ncr.outputs.reports.report_look import ReportLook, logo_from_data_url, reference_docx
 
 # Elements whose content is laid out as blocks; the others hold text.
@@ -216,7 +219,7 @@ class Writer:
         """A Word table-of-contents field in place of the HTML's list of links: Word and
         LibreOffice fill in the page numbers when the fields are updated (Word asks on opening)."""
         heading = element.xpath("./h1|./h2")
-        title = _squash(heading[0].text_content()) if heading else "Contents"
+        title = _squash(heading[0].text_content()) if heading else _("Contents")
         self.doc.add_paragraph(title, style=self.style("TOC Heading"))
         entries = [_squash(a.text_content()) for a in element.iter("a")]
         toc_field(self.doc, entries)
@@ -534,17 +537,20 @@ def header_and_footer(doc: Document, frame: Frame) -> None:
         header.add_run(frame.header)
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if frame.draft:
-            draft = header.add_run("   DRAFT")
+            draft = header.add_run("   " + _("DRAFT"))
             draft.bold, draft.font.color.rgb = True, DRAFT_RED
             watermark(section.header.paragraphs[0])
         footer = section.footer.paragraphs[0]
         footer.text = ""
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         footer.add_run(f"{frame.footer} · " if frame.footer else "")
-        footer.add_run("Page ")
+        # "Page X of Y" in the reader's words: the text around the two fields
+        before, between, after = page_words()
+        footer.add_run(before)
         _field(footer, "PAGE", "1")
-        footer.add_run(" of ")
+        footer.add_run(between)
         _field(footer, "NUMPAGES", "1")
+        footer.add_run(after)
         if frame.marking:
             _marking(section.footer.add_paragraph(), frame.marking)
 
@@ -568,7 +574,7 @@ WATERMARK_VML = (
     'mso-position-vertical:center;mso-position-vertical-relative:margin" fillcolor="#d8d8d8"'
     ' stroked="f"><v:fill opacity=".5"/>'
     '<v:textpath on="t" fitshape="t" style="font-family:&quot;Arial&quot;;font-size:1pt"'
-    ' string="DRAFT"/></v:shape></w:pict>'
+    ' string="{text}"/></v:shape></w:pict>'
 )
 
 
@@ -576,7 +582,8 @@ def watermark(paragraph: Paragraph) -> None:
     """Word's own kind of text watermark (a VML text path in the header), which Word and
     LibreOffice both show behind every page."""
     run = paragraph.add_run()
-    run._r.append(lxml.etree.fromstring(WATERMARK_VML))
+    text = escape(_("DRAFT"), {'"': "&quot;"})
+    run._r.append(lxml.etree.fromstring(WATERMARK_VML.replace("{text}", text)))
 
 
 # -- charts ---------------------------------------------------------------------------------------

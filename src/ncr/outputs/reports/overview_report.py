@@ -6,13 +6,13 @@ from typing import Any
 
 from ncr.documents.vocabulary import most_restrictive
 from ncr.engine.overview import STATUS_MARKS, Overview, shade
-from ncr.outputs.display import plural
+from ncr.outputs.interface_text import _, ngettext
+from ncr.outputs.locale_format import long_date
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.reports.templating import (
     Frame,
     html_document,
     level_ranges,
-    long_date,
     markdown_document,
 )
 
@@ -21,13 +21,25 @@ TOP = 10  # how many of the most common strengths and weaknesses are listed
 
 def overview_frame(overview: Overview) -> Frame:
     n = len(overview.countries)
-    countries = plural(n, "country")
     fw = overview.framework
     return Frame(
-        title=f"National Cyber Review overview of {countries}",
-        header=f"National Cyber Review · overview of {countries}",
-        footer=f"Latest review {long_date(overview.date)}",
-        description=f"Countries side by side on {fw.title or fw.id} {fw.version or ''}".strip(),
+        title=ngettext(
+            "National Cyber Review overview of %(num)d country",
+            "National Cyber Review overview of %(num)d countries",
+            n,
+        )
+        % {"num": n},
+        header=ngettext(
+            "National Cyber Review · overview of %(num)d country",
+            "National Cyber Review · overview of %(num)d countries",
+            n,
+        )
+        % {"num": n},
+        footer=_("Latest review %(date)s") % {"date": long_date(overview.date)},
+        description=(
+            _("Countries side by side on %(framework)s")
+            % {"framework": f"{fw.title or fw.id} {fw.version or ''}"}
+        ).strip(),
         created=overview.date,
         authors=(),
         # The markings of every review shown: the overview is at least as restricted as each.
@@ -54,7 +66,7 @@ def overview_context(overview: Overview) -> dict[str, Any]:
         "marks": STATUS_MARKS,
         "strengths": overview.strengths[:TOP],
         "weaknesses": overview.weaknesses[:TOP],
-        "benchmark_name": overview.benchmark.title or overview.benchmark.id or "no benchmark",
+        "benchmark_name": overview.benchmark.title or overview.benchmark.id or _("no benchmark"),
     }
 
 

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ncr.documents.languages import SOURCE_LANGUAGE, Language, direction
+from ncr.documents.languages import Language, direction
 from ncr.documents.profile import Logo, LogoType, ReportProfile
+from ncr.outputs.interface_text import active_language
 from ncr.shipped import template_dir
 
 
@@ -23,7 +24,8 @@ class ReportLook:
     templates: tuple[Path, ...] = ()  # searched before the built-in templates, by file name
     profile: ReportProfile | None = None
     word: bool = False  # rendered for the Word report: its reference document is a template too
-    lang: Language = SOURCE_LANGUAGE  # the language the report is written in (DESIGN §12)
+    # the language the report is written in (DESIGN §12); None: the interface's, as --lang set it
+    lang: Language | None = None
 
     def for_word(self) -> ReportLook:
         return dataclasses.replace(self, word=True)
@@ -32,9 +34,13 @@ class ReportLook:
         return dataclasses.replace(self, lang=lang)
 
     @property
+    def language(self) -> Language:
+        return self.lang or active_language()
+
+    @property
     def direction(self) -> str:
         """ "rtl" for a language written right to left: the layout and the charts mirror."""
-        return direction(self.lang)
+        return direction(self.language)
 
 
 PLAIN = ReportLook()

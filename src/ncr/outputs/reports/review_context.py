@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ncr.engine.result import AnswerResult, Assessment, PillarResult, Recommendation
-from ncr.outputs.display import FOLLOW_UP_LABELS, HORIZON_LABELS, number, peer_note, signed
+from ncr.outputs.display import (
+    HORIZON_LABELS,
+    follow_up_label,
+    horizon_label,
+    number,
+    peer_note,
+    signed,
+)
+from ncr.outputs.interface_text import _, ngettext
 from ncr.outputs.reports.prose import Block, blocks
 from ncr.outputs.reports.templating import assessment_frame, blocked, level_ranges
 
@@ -34,8 +42,10 @@ class Horizon:
 def roadmap(recommendations: list[Recommendation]) -> list[Horizon]:
     """Every recommendation under its horizon, in priority order within each; empty ones left out."""
     groups = [
-        Horizon(key, title, [r for r in recommendations if (r.horizon or "none") == key])
-        for key, title in HORIZON_LABELS.items()
+        Horizon(
+            key, horizon_label(key), [r for r in recommendations if (r.horizon or "none") == key]
+        )
+        for key in HORIZON_LABELS
     ]
     return [group for group in groups if group.recommendations]
 
@@ -78,31 +88,53 @@ def generated_summary(result: Assessment) -> list[str]:
     """Key messages drawn from the scores, for a review whose team wrote none."""
     o = result.overall
     scored = [p for p in result.pillars if p.score is not None]
-    first = (
-        f"{result.country.name} scores {number(o.score)} out of 100, level {o.level} "
-        f"({o.level_name}), against a reference of {number(o.reference)}: "
-        f"{signed(o.delta)} points."
-    )
+    first = _(
+        "%(country)s scores %(score)s out of 100, level %(level)s (%(level_name)s), against a "
+        "reference of %(reference)s: %(delta)s points."
+    ) % {
+        "country": result.country.name,
+        "score": number(o.score),
+        "level": o.level,
+        "level_name": o.level_name,
+        "reference": number(o.reference),
+        "delta": signed(o.delta),
+    }
     messages = [first]
     if scored:
         best = max(scored, key=lambda p: (p.score or 0.0, p.id))
         worst = min(scored, key=lambda p: (p.score or 0.0, p.id))
         messages.append(
-            f"The strongest pillar is {best.title} ({number(best.score)}); "
-            f"the weakest is {worst.title} ({number(worst.score)})."
+            _(
+                "The strongest pillar is %(best)s (%(best_score)s); the weakest is %(worst)s (%(worst_score)s)."
+            )
+            % {
+                "best": best.title,
+                "best_score": number(best.score),
+                "worst": worst.title,
+                "worst_score": number(worst.score),
+            }
         )
     weak, gaps = len(result.weaknesses()), len(result.critical_gaps)
-    shown = {0: "no critical gap stands out", 1: "one critical gap stands out"}
+    shown = (
+        _("no critical gap stands out")
+        if gaps == 0
+        else ngettext("one critical gap stands out", "%(num)d critical gaps stand out", gaps)
+        % {"num": gaps}
+    )
     messages.append(
-        f"{weak} of {len(result.indicators())} indicators fall short of the benchmark; "
-        f"{shown.get(gaps, f'{gaps} critical gaps stand out')}."
+        ngettext(
+            "%(weak)d of %(num)d indicator falls short of the benchmark; %(gaps)s.",
+            "%(weak)d of %(num)d indicators fall short of the benchmark; %(gaps)s.",
+            len(result.indicators()),
+        )
+        % {"weak": weak, "num": len(result.indicators()), "gaps": shown}
     )
     return messages
 
 
 def follow_up_counts(result: Assessment) -> str:
     counts = Counter(item.status for item in result.follow_up)
-    parts = [f"{n} {FOLLOW_UP_LABELS[key].lower()}" for key, n in counts.items()]
+    parts = [f"{n} {follow_up_label(key).lower()}" for key, n in counts.items()]
     return ", ".join(parts)
 
 
@@ -137,8 +169,8 @@ def assessment_context(result: Assessment) -> dict[str, Any]:
         "indicator_titles": indicator_titles,
         "indicators": {ind.id: ind for ind in result.indicators()},
         "rule_texts": {rule.id: rule.description or rule.flag or rule.id for rule in result.rules},
-        "cap_targets": {**pillar_titles, **indicator_titles, "overall": "the overall score"},
+        "cap_targets": {**pillar_titles, **indicator_titles, "overall": _("the overall score")},
         "levels": level_ranges(result.levels),
-        "benchmark_name": result.benchmark.title or result.benchmark.id or "no benchmark",
+        "benchmark_name": result.benchmark.title or result.benchmark.id or _("no benchmark"),
         "peer_note": peer_note(result.benchmark, result.country.name),
     }

@@ -49,7 +49,7 @@ def render_template(
             if look.profile and look.profile.logo
             else None,
             "templates": templates_used(env, name, look),
-            "lang": look.lang,
+            "lang": look.language,
             "direction": look.direction,
             **context,
         }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,13 +22,15 @@ from markupsafe import Markup
 
 from ncr.engine.result import AnswerState, Assessment, LevelInfo, Recommendation
 from ncr.outputs.display import (
-    FOLLOW_UP_LABELS,
-    HORIZON_LABELS,
-    number,
-    percent,
-    signed,
+    answer_shown,
+    follow_up_label,
+    horizon_label,
+    page_words,
+    recommendation_text,
     status_label,
 )
+from ncr.outputs.interface_text import N_, _, active_language, ngettext
+from ncr.outputs.locale_format import long_date, number, percent, signed, weight
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.reports.template_files import render_template
 from ncr.shipped import display_path, template_dir
@@ -35,29 +38,41 @@ from ncr.shipped import display_path, template_dir
 # Why an answer that is not a plain scored answer counts as it does.
 ANSWER_STATES: dict[AnswerState, str] = {
     "answered": "",
-    "unknown": "scores 0",
-    "missing": "scores 0",
-    "n/a": "left out of the score",
-    "not_applicable": "not asked, as its condition does not hold; left out of the score",
-    "unscored": "text answer, not scored",
+    "unknown": N_("scores 0"),
+    "missing": N_("scores 0"),
+    "n/a": N_("left out of the score"),
+    "not_applicable": N_("not asked, as its condition does not hold; left out of the score"),
+    "unscored": N_("text answer, not scored"),
 }
-# Spelled out here rather than taken from strftime, whose month names follow the process locale.
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 def answer_state(state: AnswerState) -> str:
-    return ANSWER_STATES[state]
+    return _(ANSWER_STATES[state]) if ANSWER_STATES[state] else ""
 
 
-def weight(value: float) -> str:
-    return f"{value:g}"
+REVIEW_STATUSES = {"draft": N_("Draft"), "final": N_("Final")}
 
 
-def long_date(value: dt.date) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+def review_status(status: str) -> str:
+    """A review's status word, capitalised: "Draft" or "Final"."""
+    return _(REVIEW_STATUSES[status]) if status in REVIEW_STATUSES else status.title()
+
+
+# The role of each input file in the provenance annex.
+FILE_ROLES = {
+    "response": N_("Response"),
+    "questionnaire": N_("Questionnaire"),
+    "framework": N_("Framework"),
+    "benchmark": N_("Benchmark"),
+    "previous review": N_("Previous review"),
+    "template": N_("Template"),
+    "profile": N_("Profile"),
+    "logo": N_("Logo"),
+}
+
+
+def file_role(role: str) -> str:
+    return _(FILE_ROLES[role]) if role in FILE_ROLES else role.capitalize()
 
 
 def web_url(url: str | None) -> str | None:
@@ -68,6 +83,8 @@ def web_url(url: str | None) -> str | None:
 
 
 # Characters that could open Markdown or inline HTML anywhere; a backslash makes each one literal.
+# Runs of white space become one space; no-break spaces stay (French "57 %", "Score :").
+_MD_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 # What opens a heading, list or rule when it starts a line ("# x", "- x", "1. x"); "-5.0" does not.
 _MD_BLOCK = re.compile(r"^(#+|[-+=]|\d+[.)])(?=\s|$)")
@@ -79,7 +96,7 @@ def md_escape(value: object) -> str:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    text = _MD_INLINE.sub(r"\\\1", " ".join(str(value).split()))
+    text = _MD_INLINE.sub(r"\\\1", _MD_SPACES.sub(" ", str(value)).strip())
     if block := _MD_BLOCK.match(text):
         cut = block.end() - 1 if text[0].isdigit() else 0
         text = f"{text[:cut]}\\{text[cut:]}"
@@ -139,13 +156,25 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "answer_state": answer_state,
     "weight": weight,
     "long_date": long_date,
+    "review_status": review_status,
+    "file_role": file_role,
     "web_url": web_url,
     # where a warning points, its file named as reports name files: never this machine's folders
     "place": lambda w: w.model_copy(update={"file": display_path(Path(w.file))}).place,
-    "horizon": lambda key: HORIZON_LABELS[key or "none"],
-    "follow_up": lambda key: FOLLOW_UP_LABELS[key],
+    "horizon": horizon_label,
+    "follow_up": follow_up_label,
     "blocked": blocked,
+    "action": recommendation_text,
+    "shown": lambda row: answer_shown(row.answer, row.display),
+    "shown_before": lambda row: answer_shown(row.old, row.old_display),
+    "shown_after": lambda row: answer_shown(row.new, row.new_display),
 }
+
+
+def page_counter() -> Markup:
+    """The CSS `content` of the page footer, "Page 3 of 35" in the reader's language."""
+    before, between, after = (json.dumps(part, ensure_ascii=False) for part in page_words())
+    return Markup(f"{before} counter(page) {between} counter(pages) {after}")
 
 
 def asset(env: jinja2.Environment, name: str) -> Markup:
@@ -166,6 +195,7 @@ def environment(
     runs in jinja2's sandbox: a reviewer's template cannot reach Python internals."""
     markdown = kind == "md"
     env = SandboxedEnvironment(
+        extensions=["jinja2.ext.i18n"],
         loader=jinja2.FileSystemLoader([*folders, template_dir()]),
         autoescape=not markdown,
         finalize=md_escape if markdown else None,
@@ -176,6 +206,14 @@ def environment(
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    # looked up at each call, so one cached environment writes every language
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
+        gettext=lambda message: _(message),
+        ngettext=lambda singular, plural, n: ngettext(singular, plural, n),
+        newstyle=True,
+    )
+    env.globals["lang"] = active_language
+    env.globals["page_counter"] = page_counter
     env.globals["asset"] = functools.partial(asset, env)
     env.globals["direction"] = direction
     env.globals["arrow"] = ARROWS.get(direction, ARROWS["ltr"])
@@ -216,14 +254,21 @@ class LevelRange:
 
 
 def assessment_frame(result: Assessment) -> Frame:
-    country = result.country.name
+    values = {
+        "country": result.country.name,
+        "year": result.year,
+        "code": result.country.code,
+        "date": long_date(result.review.date),
+        "status": review_status(result.review.status),
+        "framework": f"{result.framework.title or result.framework.id} "
+        f"{result.framework.version or ''}",
+    }
     return Frame(
-        title=f"National Cyber Review of {country}, {result.year}",
-        header=f"{country} · National Cyber Review {result.year}",
-        footer=f"Review of {long_date(result.review.date)} · {result.review.status.title()}",
+        title=_("National Cyber Review of %(country)s, %(year)s") % values,
+        header=_("%(country)s · National Cyber Review %(year)s") % values,
+        footer=_("Review of %(date)s · %(status)s") % values,
         description=(
-            f"Assessment of {country} ({result.country.code}) against "
-            f"{result.framework.title or result.framework.id} {result.framework.version or ''}"
+            _("Assessment of %(country)s (%(code)s) against %(framework)s") % values
         ).strip(),
         created=result.review.date,
         authors=result.review.reviewers,

@@ -17,7 +17,9 @@ from ncr.engine.review_diff import (
     IndicatorChange,
     OneSidedAnswer,
 )
+from ncr.outputs import diff_words
 from ncr.outputs.display import number
+from ncr.outputs.interface_text import N_, NP_, _, ngettext
 from ncr.outputs.terminal.tables import TOP, status_text, table
 
 ANSWER_LIMIT = 15  # changed answers listed before "…and N more"
@@ -38,13 +40,17 @@ def status_move(old: Status | None, new: Status | None) -> Text:
 def _title(result: DiffResult) -> str:
     old, new = result.old, result.new
     if old.country == new.country:
-        who = f"{escape(new.country.name)} ({new.country.code}) — review {old.year} → {new.year}"
+        who = _("%(country)s — review %(old)s → %(new)s") % {
+            "country": f"{escape(new.country.name)} ({new.country.code})",
+            "old": old.year,
+            "new": new.year,
+        }
     else:
         who = (
             f"{escape(old.country.name)} ({old.country.code}) {old.year} → "
             f"{escape(new.country.name)} ({new.country.code}) {new.year}"
         )
-    draft = " [bold red]DRAFT[/]" if result.draft else ""
+    draft = " [bold red]" + escape(_("DRAFT")) + "[/]" if result.draft else ""
     return f"[bold]{who}[/]{draft}"
 
 
@@ -55,25 +61,27 @@ def _both(old: str | None, new: str | None) -> str:
 def _setting(result: DiffResult) -> str:
     old, new = result.old, result.new
     framework = new.framework.title or new.framework.id
-    bm = result.benchmark.title or result.benchmark.id or "no benchmark"
-    return (
-        f"{escape(framework)} {_both(old.framework.version, new.framework.version)} · "
-        f"questionnaire {_both(old.questionnaire.id, new.questionnaire.id)} · "
-        f"benchmark: {escape(bm)}"
-    )
+    bm = result.benchmark.title or result.benchmark.id or _("no benchmark")
+    return escape(
+        _("%(framework)s · questionnaire %(questionnaire)s · benchmark: %(benchmark)s")
+    ) % {
+        "framework": f"{escape(framework)} {_both(old.framework.version, new.framework.version)}",
+        "questionnaire": _both(old.questionnaire.id, new.questionnaire.id),
+        "benchmark": escape(bm),
+    }
 
 
 def headline(result: DiffResult) -> Text:
     lines = [
         _title(result),
         _setting(result),
-        f"[bold]{escape(result.score_line())}[/]",
-        escape(result.question_line()),
+        "[bold]" + escape(diff_words.score_line(result)) + "[/]",
+        escape(diff_words.question_line(result)),
     ]
     return Text.from_markup("\n".join(lines))
 
 
-LIKE = "Like for like"  # the column of the change on the shared questions only (§7)
+LIKE = N_("Like for like")  # the column of the change on the shared questions only (§7)
 
 
 def _like_for_like(change: Change) -> str:
@@ -81,10 +89,10 @@ def _like_for_like(change: Change) -> str:
 
 
 def pillar_table(result: DiffResult, plain: bool) -> Table:
-    before, after = result.labels()
+    before, after = diff_words.labels(result)
     both = result.questionnaire_changed
-    heads = ["Pillar", before, after, "Change", *([LIKE] if both else []), "Level", "Status"]
-    t = table(*heads, title="Pillars", plain=plain)
+    heads = [_("Pillar"), before, after, _("Change"), *([_(LIKE)] if both else [])]
+    t = table(*heads, _("Level"), _("Status"), title=_("Pillars"), plain=plain)
     for p in result.pillars:
         t.add_row(
             escape(p.title),
@@ -92,7 +100,7 @@ def pillar_table(result: DiffResult, plain: bool) -> Table:
             number(p.new),
             number(p.delta, signed=True),
             *([_like_for_like(p)] if both else []),
-            escape(p.level_move()),
+            escape(diff_words.level_move(p)),
             status_move(p.old_status, p.new_status),
         )
     return _right(t, 1, 2, 3, *([4] if both else []))
@@ -109,9 +117,9 @@ def mover_table(
 ) -> Table | None:
     if not movers:
         return None
-    before, after = result.labels()
+    before, after = diff_words.labels(result)
     both = result.questionnaire_changed
-    heads = ["Indicator", before, after, "Change", *([LIKE] if both else [])]
+    heads = [_("Indicator"), before, after, _("Change"), *([_(LIKE)] if both else [])]
     t = table(*heads, title=f"{title} ({len(movers)})", plain=plain)
     for ind in movers[:TOP]:
         t.add_row(
@@ -131,46 +139,55 @@ def reweighed_line(result: DiffResult) -> Text | None:
     if not moved:
         return None
     items = "; ".join(f"{i.id} {number(i.old)} → {number(i.new)}" for i in moved[:ANSWER_LIMIT])
-    more = f" …and {len(moved) - ANSWER_LIMIT} more" if len(moved) > ANSWER_LIMIT else ""
-    return Text(f"Moved only by the questionnaire, answers unchanged ({len(moved)}): {items}{more}")
+    more = " " + and_more(len(moved) - ANSWER_LIMIT) if len(moved) > ANSWER_LIMIT else ""
+    title = _("Moved only by the questionnaire, answers unchanged (%(count)s):") % {
+        "count": len(moved)
+    }
+    return Text(f"{title} {items}{more}")
 
 
 def status_table(result: DiffResult, plain: bool) -> Table | None:
     moves = result.status_moves()
     if not moves:
         return None
-    t = table("Indicator", "Status", "Level", title=f"Status changes ({len(moves)})", plain=plain)
+    title = _("Status changes (%(count)s)") % {"count": len(moves)}
+    t = table(_("Indicator"), _("Status"), _("Level"), title=title, plain=plain)
     for ind in moves:
         t.add_row(
             escape(f"{ind.id} {ind.title}"),
             status_move(ind.old_status, ind.new_status),
-            escape(ind.level_move()),
+            escape(diff_words.level_move(ind)),
         )
     return t
 
 
 def gap_lines(result: DiffResult) -> Iterator[str]:
     gaps = result.critical_gaps
-    for label, style, items in (("opened", "red", gaps.opened), ("closed", "green", gaps.closed)):
+    for label, style, items in (
+        (_("opened"), "red", gaps.opened),
+        (_("closed"), "green", gaps.closed),
+    ):
         for gap in items:
-            yield f"  [{style}]{label}[/] {escape(gap.message)} [dim]({gap.rule})[/]"
+            yield f"  [{style}]{escape(label)}[/] {escape(gap.message)} [dim]({gap.rule})[/]"
     if gaps.still_open:
         rules = ", ".join(gap.rule for gap in gaps.still_open)
-        yield f"  [yellow]still open[/] ({len(gaps.still_open)}): {escape(rules)}"
+        still = escape(_("still open"))
+        yield f"  [yellow]{still}[/] ({len(gaps.still_open)}): {escape(rules)}"
 
 
 def one_sided_table(result: DiffResult, plain: bool) -> Table | None:
-    before, after = result.labels()
-    rows = [(i, f"only in {after}") for i in result.indicators if i.presence == "added"]
-    rows += [(i, f"only in {before}") for i in result.indicators if i.presence == "removed"]
+    before, after = diff_words.labels(result)
+    only_after, only_before = (_("only in %(side)s") % {"side": side} for side in (after, before))
+    rows = [(i, only_after) for i in result.indicators if i.presence == "added"]
+    rows += [(i, only_before) for i in result.indicators if i.presence == "removed"]
     if not rows:
         return None
     t = table(
-        "Indicator",
-        "Assessed",
-        "Score",
-        "Status",
-        title="Indicators in one review only",
+        _("Indicator"),
+        _("Assessed"),
+        _("Score"),
+        _("Status"),
+        title=_("Indicators in one review only"),
         plain=plain,
     )
     for ind, where in rows:
@@ -182,18 +199,21 @@ def one_sided_table(result: DiffResult, plain: bool) -> Table | None:
 
 def _question(question: str, text: str, was: str | None = None) -> str:
     short = text if len(text) <= TEXT_LIMIT else text[: TEXT_LIMIT - 1].rstrip() + "…"
-    renamed = f" (was {was})" if was else ""
+    renamed = " (" + _("was %(id)s") % {"id": was} + ")" if was else ""
     return escape(f"{question}{renamed} {short}")
 
 
 def _answer_move(change: AnswerChange) -> Text:
     if change.not_carried:
         moved = (
-            f"{escape(change.old_display)} [dim](no counterpart in the new options)[/] → "
-            f"{escape(change.new_display)}"
+            escape(change.old_display)
+            + " [dim]("
+            + escape(_("no counterpart in the new options"))
+            + ")[/] → "
+            + escape(change.new_display)
         )
     elif change.old_display == change.new_display:
-        moved = f"{escape(change.new_display)} [dim](same answer)[/]"
+        moved = escape(change.new_display) + " [dim](" + escape(_("same answer")) + ")[/]"
     else:
         moved = f"{escape(change.old_display)} → {escape(change.new_display)}"
     evidence = [
@@ -202,12 +222,14 @@ def _answer_move(change: AnswerChange) -> Text:
         if items
     ]
     if evidence:
-        moved += f" [dim](evidence {' '.join(evidence)})[/]"
+        moved += (
+            " [dim](" + escape(_("evidence %(change)s") % {"change": " ".join(evidence)}) + ")[/]"
+        )
     return Text.from_markup(moved)
 
 
 def _score_change(delta: float | None) -> str:
-    return "0.0" if delta == 0 else number(delta, signed=True)
+    return number(0.0) if delta == 0 else number(delta, signed=True)
 
 
 def by_impact(answers: list[AnswerChange]) -> list[AnswerChange]:
@@ -218,12 +240,12 @@ def by_impact(answers: list[AnswerChange]) -> list[AnswerChange]:
 def answer_table(result: DiffResult, plain: bool) -> Table | None:
     if not result.answers:
         return None
-    before, after = result.labels()
+    before, after = diff_words.labels(result)
     t = table(
-        "Question",
+        _("Question"),
         f"{before} → {after}",
-        "Score",
-        title="Changed answers, largest score change first",
+        _("Score"),
+        title=_("Changed answers, largest score change first"),
         plain=plain,
     )
     for change in by_impact(result.answers)[:ANSWER_LIMIT]:
@@ -241,51 +263,61 @@ def one_sided_line(title: str, answers: list[OneSidedAnswer]) -> Text | None:
     if not answers:
         return None
     ids = ", ".join(a.question for a in answers[:ANSWER_LIMIT])
-    more = f" …and {len(answers) - ANSWER_LIMIT} more" if len(answers) > ANSWER_LIMIT else ""
+    more = " " + and_more(len(answers) - ANSWER_LIMIT) if len(answers) > ANSWER_LIMIT else ""
     return Text(f"{title} ({len(answers)}): {ids}{more}")
 
 
 def _more(t: Table, hidden: int) -> None:
     if hidden > 0:
-        t.add_row(f"…and {hidden} more")
+        t.add_row(and_more(hidden))
+
+
+def and_more(hidden: int) -> str:
+    return _("…and %(count)s more") % {"count": hidden}
 
 
 def answer_summary(result: DiffResult) -> str:
     counts = [
-        (len(result.answers), "answer changed", "answers changed"),
-        (result.unchanged.answers, "answer unchanged", "answers unchanged"),
-        (len(result.questions_added), "question new", "questions new"),
-        (len(result.questions_removed), "question dropped", "questions dropped"),
+        (len(result.answers), *NP_("%(num)d answer changed", "%(num)d answers changed")),
+        (result.unchanged.answers, *NP_("%(num)d answer unchanged", "%(num)d answers unchanged")),
+        (len(result.questions_added), *NP_("%(num)d question new", "%(num)d questions new")),
+        (
+            len(result.questions_removed),
+            *NP_("%(num)d question dropped", "%(num)d questions dropped"),
+        ),
     ]
-    return " · ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
+    return " · ".join(ngettext(one, many, n) % {"num": n} for n, one, many in counts if n)
 
 
 def folded(result: DiffResult) -> str:
     """What did not change, in one line, so the screen shows only what did."""
     counts = [
-        (result.unchanged.indicators, "indicator", "indicators"),
-        (result.unchanged.pillars, "pillar", "pillars"),
+        (
+            result.unchanged.indicators,
+            *NP_("%(num)d indicator unchanged", "%(num)d indicators unchanged"),
+        ),
+        (result.unchanged.pillars, *NP_("%(num)d pillar unchanged", "%(num)d pillars unchanged")),
     ]
-    parts = [f"{n} {one if n == 1 else many} unchanged" for n, one, many in counts if n]
+    parts = [ngettext(one, many, n) % {"num": n} for n, one, many in counts if n]
     return " · ".join(parts)
 
 
 def sections(result: DiffResult, plain: bool) -> Iterator[RenderableType | None]:
-    before, after = result.labels()
+    before, after = diff_words.labels(result)
     yield pillar_table(result, plain)
-    yield mover_table(result, result.improved(), "Biggest rises", plain)
-    yield mover_table(result, result.regressed(), "Biggest falls", plain)
+    yield mover_table(result, result.improved(), _("Biggest rises"), plain)
+    yield mover_table(result, result.regressed(), _("Biggest falls"), plain)
     yield reweighed_line(result)
     yield status_table(result, plain)
     gaps = result.critical_gaps
     if gaps.opened or gaps.closed or gaps.still_open:
-        yield Text("Critical gaps", style="bold")
+        yield Text(_("Critical gaps"), style="bold")
         yield from (Text.from_markup(line) for line in gap_lines(result))
     yield one_sided_table(result, plain)
     yield Text(answer_summary(result), style="bold")
     yield answer_table(result, plain)
-    yield one_sided_line(f"Asked only in {after}", result.questions_added)
-    yield one_sided_line(f"Asked only in {before}", result.questions_removed)
+    yield one_sided_line(_("Asked only in %(side)s") % {"side": after}, result.questions_added)
+    yield one_sided_line(_("Asked only in %(side)s") % {"side": before}, result.questions_removed)
     if line := folded(result):
         yield Text(line, style="dim")
 
@@ -293,7 +325,7 @@ def sections(result: DiffResult, plain: bool) -> Iterator[RenderableType | None]
 def show_diff(result: DiffResult, console: Console) -> None:
     console.print(headline(result))
     if result.identical:
-        console.print("No changes: both reviews give the same answers, scores and statuses.")
+        console.print(_("No changes: both reviews give the same answers, scores and statuses."))
         return
     for part in sections(result, plain=not console.is_terminal):
         if part is not None:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ncr.engine.result import Scored, Status
 from ncr.outputs.display import status_label
+from ncr.outputs.interface_text import N_, _
 
 STATUS_STYLE: dict[Status, str] = {
     "strength": "green",
@@ -20,6 +21,8 @@ STATUS_STYLE: dict[Status, str] = {
     "not_applicable": "dim",
 }
 TOP = 5
+# Columns of figures, right-aligned (named in English, matched in the reader's language)
+NUMERIC = (N_("Score"), N_("Ref."), N_("Delta"), N_("Coverage"), N_("Points"))
 # Piped output without COLUMNS: so wide that no table or line wraps; tables keep their natural width.
 UNWRAPPED = 100_000
 
@@ -44,6 +47,6 @@ def level_text(item: Scored) -> str:
 def table(*columns: str, title: str | None = None, plain: bool = False) -> Table:
     result = Table(title=title, box=box.ASCII if plain else box.SIMPLE_HEAD, title_justify="left")
     for column in columns:
-        numeric = column in ("Score", "Ref.", "Delta", "Coverage", "Points")
+        numeric = column in {_(name) for name in NUMERIC}
         result.add_column(column, justify="right" if numeric else "left")
     return result
