@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -33,6 +34,43 @@ def test_every_command_has_help_with_an_example(run_ncr: RunNcr, command: str) -
     result = run_ncr(*command.split(), "--help")
     assert result.exit_code == 0
     assert "Example: ncr " in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_plain_names_not_python_types(
+    run_ncr: RunNcr, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # Typer would show `FILE... <list[Path]>`, `ID <str>` and `{FILE...}...` in the usage line.
+    monkeypatch.setenv("COLUMNS", "200")
+    result = run_ncr(*command.split(), "--help")
+    assert result.exit_code == 0
+    assert re.findall(r"<[A-Za-z][\w\[\]|, ]*>", result.stdout) == []
+    assert "{" not in result.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize("group", ["", "benchmark", "templates"])
+def test_command_lists_show_whole_summaries(
+    run_ncr: RunNcr, monkeypatch: pytest.MonkeyPatch, group: str
+) -> None:
+    # click cuts a summary at 45 characters and ends it with "..."; a two-line first paragraph
+    # (benchmark build, templates copy) must come out whole, as one line.
+    monkeypatch.setenv("COLUMNS", "400")
+    result = run_ncr(*group.split(), "--help")
+    assert result.exit_code == 0
+    assert "..." not in result.stdout.split("Commands:")[1]
+    if group == "benchmark":
+        assert "drafts are left out, and listed." in " ".join(result.stdout.split())
+
+
+def test_enum_like_options_list_their_choices(
+    run_ncr: RunNcr, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    helps = {cmd: run_ncr(*cmd.split(), "--help").stdout for cmd in COMMANDS}
+    assert "--format text|json|pdf|html|md|docx" in helps["assess"]
+    for cmd in ("validate", "list", "diff", "explain", "compare"):
+        assert "--format text|json" in helps[cmd], cmd
+    assert "--stat mean|median" in helps["benchmark build"]
 
 
 def test_every_declared_command_is_listed_here() -> None:
