@@ -74,6 +74,90 @@ def test_a_built_in_file_is_never_written(run_ncr: RunNcr) -> None:
     assert target.read_bytes() == before
 
 
+BATCH = RESPONSES.parent / "batch"
+PROFILE = RESPONSES.parent / "profile"
+
+
+def two_reviews(folder: Path, questionnaire: str = "mini-q") -> list[Path]:
+    """Carpania and Borduria (tests/fixtures/batch), read with `questionnaire`."""
+    paths = []
+    for name in ("carpania.yaml", "borduria.yaml"):
+        text = (BATCH / name).read_text(encoding="utf-8")
+        paths.append(response(folder, text.replace("mini-q", questionnaire), name))
+    return paths
+
+
+def test_a_batch_never_writes_a_report_over_the_questionnaire_it_read(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    # The questionnaire is out/carpania.md: the report of carpania.yaml would go there. Which
+    # questionnaire a review is read with is known only in the worker, so the worker refuses.
+    (tmp_path / "out").mkdir()
+    qn = shutil.copy(MINI_Q, tmp_path / "out" / "carpania.md")
+    before = Path(qn).read_bytes()
+    files = two_reviews(tmp_path, "./out/carpania.md")
+    result = run_ncr("assess", *files, "--path", LIB, "-o", tmp_path / "out", "--format", "md",
+                     "--force", "-j", "1")  # fmt: skip
+    assert result.exit_code == 2
+    assert "refusing to write the output over a file this run reads" in result.stderr
+    assert Path(qn).read_bytes() == before
+
+
+def test_a_batch_never_writes_over_the_profile_nor_into_the_templates(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    files = two_reviews(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    profile = shutil.copy(PROFILE / "profile.yaml", out / "borduria.md")
+    shutil.copy(PROFILE / "logo.png", out / "logo.png")
+    before = Path(profile).read_bytes()
+    args = ["assess", *files, "--path", LIB, "--format", "md", "--force", "-j", "1"]
+    result = run_ncr(*args, "-o", out, "--profile", profile)
+    assert result.exit_code == 2
+    assert f"{out / 'borduria.md'} is a file this run reads (even with --force)" in result.stderr
+    assert Path(profile).read_bytes() == before
+    (tmp_path / "tpl").mkdir()
+    result = run_ncr(*args, "-o", tmp_path / "tpl" / "reports", "--templates", tmp_path / "tpl")
+    assert result.exit_code == 2  # a folder inside the templates folder
+    assert "refusing to write the output into a folder this run reads" in result.stderr
+    assert not (tmp_path / "tpl" / "reports").exists()
+
+
+def test_compare_never_writes_the_overview_over_the_questionnaire(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    qn = shutil.copy(MINI_Q, tmp_path / "q.html")
+    before = Path(qn).read_bytes()
+    files = two_reviews(tmp_path, "./q.html")
+    result = run_ncr("compare", *files, "--path", LIB, "-o", qn, "--force", "-j", "1")
+    assert result.exit_code == 2
+    assert "refusing to write the output over a file this run reads" in result.stderr
+    assert Path(qn).read_bytes() == before
+
+
+@pytest.mark.parametrize("target", ["profile.md", "tpl/assessment.html"])
+def test_a_report_never_goes_over_the_profile_or_into_the_templates(
+    run_ncr: RunNcr, tmp_path: Path, target: str
+) -> None:
+    profile = shutil.copy(PROFILE / "profile.yaml", tmp_path / "profile.md")
+    shutil.copy(PROFILE / "logo.png", tmp_path / "logo.png")
+    (tmp_path / "tpl").mkdir()
+    out = tmp_path / target
+    before = out.read_bytes() if out.exists() else None
+    result = run_ncr("assess", MINI_A, "--path", LIB, "--profile", profile,
+                     "--templates", tmp_path / "tpl", "-o", out, "--force")  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "refusing to write the output" in result.stderr
+    assert (out.read_bytes() if out.exists() else None) == before
+
+
+def test_templates_copy_never_writes_over_the_built_in_templates(run_ncr: RunNcr) -> None:
+    result = run_ncr("templates", "copy", builtin_root() / "templates", "--force")
+    assert result.exit_code == 2
+    assert "refusing to write the output over a file this run reads" in result.stderr
+
+
 # --- paths inside a response ------------------------------------------------------------------
 
 

@@ -18,13 +18,7 @@ def check_target(
     """Refuse, before any work is done, to write over an input, a file the run read (`read`: the
     loader's record — questionnaire, framework, benchmark), a built-in file, or, without --force,
     any file."""
-    resolved = target.resolve()
-    if any(resolved == source.resolve() for source in (*inputs, *read)):
-        raise UsageError(
-            f"refusing to write the output over a file this run reads: {target} (even with --force)"
-        )
-    if is_builtin(resolved):
-        raise UsageError(f"refusing to write into ncr's built-in files: {target}")
+    refuse_inputs(target, [*inputs, *read])
     if target.is_dir():
         raise UsageError(
             f"{target} is a folder; name a file, or give several inputs to fill a folder"
@@ -34,6 +28,27 @@ def check_target(
     if not target.parent.is_dir():
         raise UsageError(f"the folder {target.parent} does not exist")
     check_writable(target.parent)
+
+
+def refuse_inputs(target: Path, read: Iterable[Path]) -> None:
+    """Inputs are read-only, even with --force: refuse an output (a file, or a folder to fill)
+    that is a file the run reads, or lies in a folder it reads whole (--templates DIR), or is
+    one of ncr's built-in files."""
+    resolved = target.resolve()
+    for source in read:
+        source = source.resolve()
+        if resolved == source:
+            raise UsageError(
+                f"refusing to write the output over a file this run reads: {target} "
+                "(even with --force)"
+            )
+        if source.is_dir() and resolved.is_relative_to(source):
+            raise UsageError(
+                f"refusing to write the output into a folder this run reads: {target} is in "
+                f"{source} (even with --force)"
+            )
+    if is_builtin(resolved):
+        raise UsageError(f"refusing to write into ncr's built-in files: {target}")
 
 
 def check_writable(folder: Path) -> None:
