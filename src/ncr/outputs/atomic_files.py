@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ncr.outputs import interrupts
@@ -92,6 +94,25 @@ def _write_and_rename(target: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def private_temp() -> Iterator[None]:
+    """Send the temporary files of the libraries that run inside the block (WeasyPrint's font
+    folder) into a folder of ncr's own, removed however the block ends: a render interrupted at
+    any moment leaves nothing in the temp folder, even what a library had no time to remove."""
+    saved = tempfile.tempdir
+    folder = None
+    try:
+        with interrupts.held():  # a signal now would come between creating and noting it
+            folder = tempfile.mkdtemp(prefix="ncr-render-")
+            tempfile.tempdir = folder
+        yield
+    finally:
+        tempfile.tempdir = saved
+        if folder is not None:
+            with interrupts.held():
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def _umask() -> int:

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import cairosvg
 import docx
 import lxml.etree
 import lxml.html
@@ -36,7 +35,10 @@ from docx.shared import Cm, Emu, Inches, Length, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from ncr.outputs.reports.native_libraries import imported
 from ncr.outputs.reports.report_look import ReportLook, logo_from_data_url, reference_docx
+
+cairosvg = imported("cairosvg")  # its C library opened by soname: see native_libraries
 
 # Elements whose content is laid out as blocks; the others hold text.
 CONTAINERS = {
