@@ -4,12 +4,14 @@ every one of them, and seeded fuzzing never gets a traceback out of ncr."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import re
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -526,3 +528,105 @@ def test_piped_output_does_not_wrap_at_80_columns(
     monkeypatch.setenv("COLUMNS", "60")
     narrow = run_ncr("assess", REPO / "examples" / "xa-2026.yaml").stdout
     assert max(len(line) for line in narrow.splitlines()) <= 60
+
+
+# --- seeded fuzzing of workbooks ----------------------------------------------------------------
+
+# Odd values a focal point's spreadsheet (or a hostile hand) puts into a cell.
+ODD_VALUES = [
+    "=1+1",
+    '=HYPERLINK("file:///etc/passwd","x")',
+    "x" * 40_000,
+    12,
+    -1.5,
+    1e308,
+    True,
+    None,
+    "",
+    " ",
+    "\u202eYes",
+    "[/bold]",
+    "Yes; No; Yes",
+    "2026-03-14",
+]
+
+
+def _mutate_cells(book: Any, rng: random.Random) -> None:
+    import datetime as dt
+
+    for _ in range(rng.randint(1, 4)):
+        sheet = rng.choice(book.worksheets)
+        row = rng.randint(1, max(sheet.max_row, 1) + 1)
+        column = rng.randint(1, max(sheet.max_column, 1) + 1)
+        if rng.random() < 0.5:  # most often where a value is read: an answer, a Review value
+            column = 2 if sheet.title == "Review" else rng.choice([1, 3, 4, 5])
+            row = rng.randint(2, max(sheet.max_row, 2))
+        value = rng.choice([*ODD_VALUES, dt.datetime(2026, 3, 14, 9, 30), dt.date(1900, 1, 1)])
+        sheet.cell(row=row, column=column).value = value
+
+
+def _mutate_structure(book: Any, rng: random.Random) -> None:
+    sheet = rng.choice(book.worksheets)
+    match rng.randrange(4):
+        case 0 if len(book.worksheets) > 1:
+            book.remove(sheet)
+        case 1:
+            sheet.title = rng.choice(["Renamed", "Review ", "law", "Lists2"])
+        case 2:  # a header renamed, or the header row emptied
+            for cell in sheet[1][: rng.randint(1, 3)]:
+                cell.value = rng.choice(["Answer ", "Réponse", None, "ID"])
+        case _:
+            sheet.delete_rows(rng.randint(1, max(sheet.max_row, 1)), rng.randint(1, 3))
+
+
+def _mutate_bytes(data: bytes, rng: random.Random) -> bytes:
+    cut = rng.randrange(len(data))
+    match rng.randrange(4):
+        case 0:  # truncated, as an e-mail attachment cut short
+            return data[:cut]
+        case 1:  # bytes overwritten in the middle: a damaged zip member
+            return data[:cut] + bytes(rng.randrange(256) for _ in range(64)) + data[cut + 64 :]
+        case 2:
+            return b""
+        case _:
+            return b"PK\x03\x04" + data[4:cut]
+
+
+def fuzzed_workbook(source: Path, target: Path, rng: random.Random) -> Path:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    kind = rng.choice(["cells", "cells", "structure", "bytes"])
+    if kind == "bytes":
+        target.write_bytes(_mutate_bytes(source.read_bytes(), rng))
+        return target
+    book = load_workbook(source)
+    # openpyxl refuses to write some values: no file could hold them
+    with contextlib.suppress(IllegalCharacterError):
+        (_mutate_cells if kind == "cells" else _mutate_structure)(book, rng)
+    book.save(target)
+    return target
+
+
+def workbook_located(file: Path, line: str) -> bool:
+    """`FILE.xlsx:SHEET!CELL: message`, `FILE.xlsx:SHEET: message` or `FILE.xlsx: message`."""
+    sheet = r"(?:[A-Za-z_][A-Za-z0-9_.]*|'(?:[^']|'')*')"
+    return re.match(rf"^{re.escape(str(file))}(?::{sheet}(?:![A-Z]*\d+)?)?: \S", line) is not None
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_fuzzed_workbooks_never_crash_ncr(run_ncr: RunNcr, tmp_path: Path, seed: int) -> None:
+    rng = random.Random(f"workbook-{seed}")
+    source = tmp_path / "exported.xlsx"
+    result = run_ncr("export", MINI_A, "--path", LIB, "-o", source)
+    assert result.exit_code == 0, result.output
+    book = fuzzed_workbook(source, tmp_path / "xa.xlsx", rng)
+    for args in [("validate", book), ("assess", book, "--format", "json")]:
+        result = run_ncr(*args, "--path", LIB)
+        assert result.exit_code in (0, 1, 2), result.output
+        assert "Traceback" not in result.output and "internal error" not in result.output
+        if result.exit_code == 2:
+            lines = [line for line in result.stderr.splitlines() if line.strip()]
+            problems = [line for line in lines if not re.match(r"\d+ errors? ", line)]
+            assert problems, result.stderr
+            assert all(workbook_located(book, line) for line in problems), result.stderr
