@@ -154,6 +154,21 @@ def test_a_report_never_goes_over_the_profile_or_into_the_templates(
     assert (out.read_bytes() if out.exists() else None) == before
 
 
+def test_benchmark_build_never_writes_over_a_questionnaire_of_any_response(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    # The second response's questionnaire, read only in a worker: every one counts, not the first.
+    qn = shutil.copy(MINI_Q, tmp_path / "q.yaml")
+    before = Path(qn).read_bytes()
+    carpania, borduria = two_reviews(tmp_path)
+    borduria.write_text(borduria.read_text(encoding="utf-8").replace("mini-q", "./q.yaml"))
+    args = ["benchmark", "build", carpania, borduria, "--id", "p", "--path", LIB, "-j", "1"]
+    result = run_ncr(*args, "-o", qn, "--force")
+    assert result.exit_code == 2, result.output
+    assert "refusing to write the output over a file this run reads" in result.stderr
+    assert Path(qn).read_bytes() == before
+
+
 def test_templates_copy_never_writes_over_the_built_in_templates(run_ncr: RunNcr) -> None:
     result = run_ncr("templates", "copy", builtin_root() / "templates", "--force")
     assert result.exit_code == 2
