@@ -119,11 +119,14 @@ def test_a_batch_never_writes_over_the_profile_nor_into_the_templates(
     assert result.exit_code == 2
     assert f"{out / 'borduria.md'} is a file this run reads (even with --force)" in result.stderr
     assert Path(profile).read_bytes() == before
-    (tmp_path / "tpl").mkdir()
-    result = run_ncr(*args, "-o", tmp_path / "tpl" / "reports", "--templates", tmp_path / "tpl")
-    assert result.exit_code == 2  # a folder inside the templates folder
-    assert "refusing to write the output into a folder this run reads" in result.stderr
-    assert not (tmp_path / "tpl" / "reports").exists()
+    # A file of the templates folder (read as a whole) named as a report would be
+    template = tmp_path / "tpl" / "carpania.md"
+    template.parent.mkdir()
+    template.write_text("{# a reviewer's own file #}\n", encoding="utf-8")
+    result = run_ncr(*args, "-o", tmp_path / "tpl", "--templates", tmp_path / "tpl")
+    assert result.exit_code == 2
+    assert f"{template} is a file this run reads (even with --force)" in result.stderr
+    assert template.read_text(encoding="utf-8") == "{# a reviewer's own file #}\n"
 
 
 def test_compare_never_writes_the_overview_over_the_questionnaire(
@@ -172,7 +175,7 @@ def test_benchmark_build_never_writes_over_a_questionnaire_of_any_response(
 def test_templates_copy_never_writes_over_the_built_in_templates(run_ncr: RunNcr) -> None:
     result = run_ncr("templates", "copy", builtin_root() / "templates", "--force")
     assert result.exit_code == 2
-    assert "refusing to write the output over a file this run reads" in result.stderr
+    assert "refusing to write into ncr's built-in files" in result.stderr
 
 
 # --- paths inside a response ------------------------------------------------------------------

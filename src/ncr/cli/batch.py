@@ -42,7 +42,7 @@ from ncr.engine.overview import Snapshot, snapshot
 from ncr.engine.peer_benchmark import PeerScores, peer_scores
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
-from ncr.outputs.atomic_files import check_writable, refuse_inputs, write_atomic
+from ncr.outputs.atomic_files import check_writable, reads_over, refuse_inputs, write_atomic
 from ncr.outputs.display import number, plural
 from ncr.outputs.interrupts import Interrupted
 from ncr.outputs.renderers import FORMATS, RENDERERS, render
@@ -307,7 +307,7 @@ def _check_folder(
             raise UsageError(f"-o {folder} names one report, but several inputs need a folder")
         if not folder.parent.is_dir():
             raise UsageError(f"the folder {folder.parent} does not exist")
-    refuse_inputs(folder, [path for path in read if path.is_dir()])
+    refuse_inputs(folder, [])  # never into ncr's own folders
     check_writable(folder if folder.exists() else folder.parent)
     stems: dict[str, list[Path]] = {}
     for path in files:
@@ -330,11 +330,10 @@ def _check_folder(
 def _conflicts(
     files: Sequence[Path], folder: Path, fmt: str, force: bool, read: Sequence[Path]
 ) -> list[str]:
-    inputs = {path.resolve() for path in read}
     found = []
     for path in files:
         target = target_of(folder, path, fmt)
-        if target.resolve() in inputs:
+        if reads_over(target, read):
             found.append(f"{target} is a file this run reads (even with --force)")
         elif target.is_dir():
             found.append(f"{target} is a folder")

@@ -10,8 +10,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ncr.outputs import interrupts
+from ncr.outputs.reports.report_look import REFERENCE_DOCX
 from ncr.problems import UsageError
-from ncr.shipped import is_builtin
+from ncr.shipped import is_builtin, template_dir
 
 
 def check_target(
@@ -33,24 +34,32 @@ def check_target(
 
 
 def refuse_inputs(target: Path, read: Iterable[Path]) -> None:
-    """Inputs are read-only, even with --force: refuse an output (a file, or a folder to fill)
-    that is a file the run reads, or lies in a folder it reads whole (--templates DIR), or is
-    one of ncr's built-in files."""
-    resolved = target.resolve()
-    for source in read:
-        source = source.resolve()
-        if resolved == source:
-            raise UsageError(
-                f"refusing to write the output over a file this run reads: {target} "
-                "(even with --force)"
-            )
-        if source.is_dir() and resolved.is_relative_to(source):
-            raise UsageError(
-                f"refusing to write the output into a folder this run reads: {target} is in "
-                f"{source} (even with --force)"
-            )
-    if is_builtin(resolved):
+    """Inputs are read-only, even with --force: refuse an output that `reads_over` says would
+    replace a file the run reads, or one of ncr's built-in files."""
+    if reads_over(target, read):
+        raise UsageError(
+            f"refusing to write the output over a file this run reads: {target} "
+            "(even with --force)"
+        )
+    if is_builtin(target.resolve()):
         raise UsageError(f"refusing to write into ncr's built-in files: {target}")
+
+
+def reads_over(target: Path, read: Iterable[Path]) -> bool:
+    """Whether `target` is one of the files `read`, or, in a folder of `read` (a templates
+    folder, read as a whole), a file that is there or that would override ours by its name
+    (`assessment.html`, `report.css`, `reference.docx`): the next run would read it as a template.
+    A report of another name may go into such a folder."""
+    resolved = target.resolve()
+    for source in (path.resolve() for path in read):
+        if resolved == source:
+            return True
+        if source.is_dir() and resolved.is_relative_to(source):
+            inside = resolved.relative_to(source)
+            ours = template_dir() / inside
+            if resolved.exists() or ours.exists() or inside.name == REFERENCE_DOCX:
+                return True
+    return False
 
 
 def check_writable(folder: Path) -> None:
