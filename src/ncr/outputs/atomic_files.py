@@ -38,8 +38,7 @@ def refuse_inputs(target: Path, read: Iterable[Path]) -> None:
     replace a file the run reads, or one of ncr's built-in files."""
     if reads_over(target, read):
         raise UsageError(
-            f"refusing to write the output over a file this run reads: {target} "
-            "(even with --force)"
+            f"refusing to write the output over a file this run reads: {target} (even with --force)"
         )
     if is_builtin(target.resolve()):
         raise UsageError(f"refusing to write into ncr's built-in files: {target}")
