@@ -289,3 +289,43 @@ def test_a_broken_indicator_or_rule_does_not_hide_the_other_rules(
         f"{path}:49:11: missing required key 'below'",
         f"{path}:49:39: unknown key 'under'",
     ]
+
+
+def test_a_bad_title_or_version_does_not_hide_the_checks_of_the_questions(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    # title and framework_version get stand-ins (nothing checks them against anything), so the
+    # unknown indicator of T1 is still found.
+    path = _edited(
+        MINI_Q,
+        tmp_path / "q.yaml",
+        ("id: mini-q\n", "id: mini-titles\n"),
+        ('framework_version: ">=1.0,<2.0"', "framework_version: 1"),
+        ("title: Mini questionnaire", 'title: ""'),
+        ("- id: T1\n        indicator: tech.csirt", "- id: T1\n        indicator: tech.csrit"),
+    )
+    result = run_ncr("validate", "--path", LIB, path)
+    assert result.exit_code == 2
+    assert errors(result.stderr) == [
+        f"{path}:3:20: expected text, got 1 (put it in quotes to keep it as text)",
+        f"{path}:4:8: must have at least 1 character",
+        f"{path}:46:20: no indicator 'tech.csrit' in mini (did you mean 'tech.csirt'?)",
+    ]
+
+
+def test_bad_levels_do_not_hide_the_checks_of_the_rules(run_ncr: RunNcr, tmp_path: Path) -> None:
+    path = _edited(
+        FRAMEWORK,
+        tmp_path / "frameworks" / "mini" / "framework.yaml",
+        ("  - {level: 1, name: Start-up, min: 0}", "  - {level: 1, name: Start-up, min: -5}"),
+        ("{target: law, max: 39.9}", "{target: lawx, max: 39.9}"),
+    )
+    result = run_ncr("validate", path)
+    assert result.exit_code == 2
+    assert errors(result.stderr) == [
+        f"{path}:7:37: must be greater than or equal to 0, got -5",
+        (
+            f"{path}:44:19: cap target 'lawx' is not an indicator, a pillar or 'overall' "
+            "(did you mean 'law'?)"
+        ),
+    ]
