@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 import typer.main
@@ -35,6 +37,47 @@ def test_every_command_has_help_with_an_example(run_ncr: RunNcr, command: str) -
     result = run_ncr(*command.split(), "--help")
     assert result.exit_code == 0
     assert "Example: ncr " in result.stdout
+
+
+@pytest.fixture
+def help_of(run_ncr: RunNcr, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], str]:
+    """`ncr COMMAND --help` as printed on a wide terminal (click still wraps at 80)."""
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def show(command: str) -> str:
+        result = run_ncr(*command.split(), "--help")
+        assert result.exit_code == 0
+        return result.stdout
+
+    return show
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_plain_names_not_python_types(
+    help_of: Callable[[str], str], command: str
+) -> None:
+    # Typer would show `FILE... <list[Path]>`, `ID <str>` and `{FILE...}...` in the usage line.
+    shown = help_of(command)
+    assert re.findall(r"<[A-Za-z][\w\[\]|, ]*>", shown) == []
+    assert "{" not in shown.splitlines()[0]
+
+
+@pytest.mark.parametrize("group", ["", "benchmark", "templates", "translation"])
+def test_command_lists_show_whole_summaries(help_of: Callable[[str], str], group: str) -> None:
+    # click cuts a summary at 45 characters and ends it with "..."; a two-line first paragraph
+    # (benchmark build, templates copy) must come out whole, as one line.
+    shown = help_of(group)
+    assert "..." not in shown.split("Commands:")[1]
+    if group == "benchmark":
+        assert "drafts are left out, and listed." in " ".join(shown.split())
+
+
+def test_enum_like_options_list_their_choices(help_of: Callable[[str], str]) -> None:
+    helps = {cmd: help_of(cmd) for cmd in COMMANDS}
+    assert "--format text|json|pdf|html|md|docx" in helps["assess"]
+    for cmd in ("validate", "list", "diff", "explain", "compare"):
+        assert "--format text|json" in helps[cmd], cmd
+    assert "--stat mean|median" in helps["benchmark build"]
 
 
 def test_every_declared_command_is_listed_here() -> None:

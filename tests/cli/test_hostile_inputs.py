@@ -4,12 +4,14 @@ every one of them, and seeded fuzzing never gets a traceback out of ncr."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import re
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,6 +75,108 @@ def test_a_built_in_file_is_never_written(run_ncr: RunNcr) -> None:
     assert result.exit_code == 2
     assert "refusing to write into ncr's built-in files" in result.stderr
     assert target.read_bytes() == before
+
+
+BATCH = RESPONSES.parent / "batch"
+PROFILE = RESPONSES.parent / "profile"
+
+
+def two_reviews(folder: Path, questionnaire: str = "mini-q") -> list[Path]:
+    """Carpania and Borduria (tests/fixtures/batch), read with `questionnaire`."""
+    paths = []
+    for name in ("carpania.yaml", "borduria.yaml"):
+        text = (BATCH / name).read_text(encoding="utf-8")
+        paths.append(response(folder, text.replace("mini-q", questionnaire), name))
+    return paths
+
+
+def test_a_batch_never_writes_a_report_over_the_questionnaire_it_read(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    # The questionnaire is out/carpania.md: the report of carpania.yaml would go there. Which
+    # questionnaire a review is read with is known only in the worker, so the worker refuses.
+    (tmp_path / "out").mkdir()
+    qn = shutil.copy(MINI_Q, tmp_path / "out" / "carpania.md")
+    before = Path(qn).read_bytes()
+    files = two_reviews(tmp_path, "./out/carpania.md")
+    result = run_ncr("assess", *files, "--path", LIB, "-o", tmp_path / "out", "--format", "md",
+                     "--force", "-j", "1")  # fmt: skip
+    assert result.exit_code == 2
+    assert "refusing to write the output over a file this run reads" in result.stderr
+    assert Path(qn).read_bytes() == before
+
+
+def test_a_batch_never_writes_over_the_profile_nor_into_the_templates(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    files = two_reviews(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    profile = shutil.copy(PROFILE / "profile.yaml", out / "borduria.md")
+    shutil.copy(PROFILE / "logo.png", out / "logo.png")
+    before = Path(profile).read_bytes()
+    args = ["assess", *files, "--path", LIB, "--format", "md", "--force", "-j", "1"]
+    result = run_ncr(*args, "-o", out, "--profile", profile)
+    assert result.exit_code == 2
+    assert f"{out / 'borduria.md'} is a file this run reads (even with --force)" in result.stderr
+    assert Path(profile).read_bytes() == before
+    # A file of the templates folder (read as a whole) named as a report would be
+    template = tmp_path / "tpl" / "carpania.md"
+    template.parent.mkdir()
+    template.write_text("{# a reviewer's own file #}\n", encoding="utf-8")
+    result = run_ncr(*args, "-o", tmp_path / "tpl", "--templates", tmp_path / "tpl")
+    assert result.exit_code == 2
+    assert f"{template} is a file this run reads (even with --force)" in result.stderr
+    assert template.read_text(encoding="utf-8") == "{# a reviewer's own file #}\n"
+
+
+def test_compare_never_writes_the_overview_over_the_questionnaire(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    qn = shutil.copy(MINI_Q, tmp_path / "q.html")
+    before = Path(qn).read_bytes()
+    files = two_reviews(tmp_path, "./q.html")
+    result = run_ncr("compare", *files, "--path", LIB, "-o", qn, "--force", "-j", "1")
+    assert result.exit_code == 2
+    assert "refusing to write the output over a file this run reads" in result.stderr
+    assert Path(qn).read_bytes() == before
+
+
+@pytest.mark.parametrize("target", ["profile.md", "tpl/assessment.html"])
+def test_a_report_never_goes_over_the_profile_or_into_the_templates(
+    run_ncr: RunNcr, tmp_path: Path, target: str
+) -> None:
+    profile = shutil.copy(PROFILE / "profile.yaml", tmp_path / "profile.md")
+    shutil.copy(PROFILE / "logo.png", tmp_path / "logo.png")
+    (tmp_path / "tpl").mkdir()
+    out = tmp_path / target
+    before = out.read_bytes() if out.exists() else None
+    result = run_ncr("assess", MINI_A, "--path", LIB, "--profile", profile,
+                     "--templates", tmp_path / "tpl", "-o", out, "--force")  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "refusing to write the output" in result.stderr
+    assert (out.read_bytes() if out.exists() else None) == before
+
+
+def test_benchmark_build_never_writes_over_a_questionnaire_of_any_response(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    # The second response's questionnaire, read only in a worker: every one counts, not the first.
+    qn = shutil.copy(MINI_Q, tmp_path / "q.yaml")
+    before = Path(qn).read_bytes()
+    carpania, borduria = two_reviews(tmp_path)
+    borduria.write_text(borduria.read_text(encoding="utf-8").replace("mini-q", "./q.yaml"))
+    args = ["benchmark", "build", carpania, borduria, "--id", "p", "--path", LIB, "-j", "1"]
+    result = run_ncr(*args, "-o", qn, "--force")
+    assert result.exit_code == 2, result.output
+    assert "refusing to write the output over a file this run reads" in result.stderr
+    assert Path(qn).read_bytes() == before
+
+
+def test_templates_copy_never_writes_over_the_built_in_templates(run_ncr: RunNcr) -> None:
+    result = run_ncr("templates", "copy", builtin_root() / "templates", "--force")
+    assert result.exit_code == 2
+    assert "refusing to write into ncr's built-in files" in result.stderr
 
 
 # --- paths inside a response ------------------------------------------------------------------
@@ -469,3 +573,105 @@ def test_fuzzed_translations_never_crash_ncr(
         assess_review(open_review(loader("fr", lib), lib / "tiny-response.yaml"))
     except InputError as err:
         assert all(p.line > 0 and p.file for p in err.problems), err.problems
+
+
+# --- seeded fuzzing of workbooks ----------------------------------------------------------------
+
+# Odd values a focal point's spreadsheet (or a hostile hand) puts into a cell.
+ODD_VALUES = [
+    "=1+1",
+    '=HYPERLINK("file:///etc/passwd","x")',
+    "x" * 40_000,
+    12,
+    -1.5,
+    1e308,
+    True,
+    None,
+    "",
+    " ",
+    "\u202eYes",
+    "[/bold]",
+    "Yes; No; Yes",
+    "2026-03-14",
+]
+
+
+def _mutate_cells(book: Any, rng: random.Random) -> None:
+    import datetime as dt
+
+    for _ in range(rng.randint(1, 4)):
+        sheet = rng.choice(book.worksheets)
+        row = rng.randint(1, max(sheet.max_row, 1) + 1)
+        column = rng.randint(1, max(sheet.max_column, 1) + 1)
+        if rng.random() < 0.5:  # most often where a value is read: an answer, a Review value
+            column = 2 if sheet.title == "Review" else rng.choice([1, 3, 4, 5])
+            row = rng.randint(2, max(sheet.max_row, 2))
+        value = rng.choice([*ODD_VALUES, dt.datetime(2026, 3, 14, 9, 30), dt.date(1900, 1, 1)])
+        sheet.cell(row=row, column=column).value = value
+
+
+def _mutate_structure(book: Any, rng: random.Random) -> None:
+    sheet = rng.choice(book.worksheets)
+    match rng.randrange(4):
+        case 0 if len(book.worksheets) > 1:
+            book.remove(sheet)
+        case 1:
+            sheet.title = rng.choice(["Renamed", "Review ", "law", "Lists2"])
+        case 2:  # a header renamed, or the header row emptied
+            for cell in sheet[1][: rng.randint(1, 3)]:
+                cell.value = rng.choice(["Answer ", "Réponse", None, "ID"])
+        case _:
+            sheet.delete_rows(rng.randint(1, max(sheet.max_row, 1)), rng.randint(1, 3))
+
+
+def _mutate_bytes(data: bytes, rng: random.Random) -> bytes:
+    cut = rng.randrange(len(data))
+    match rng.randrange(4):
+        case 0:  # truncated, as an e-mail attachment cut short
+            return data[:cut]
+        case 1:  # bytes overwritten in the middle: a damaged zip member
+            return data[:cut] + bytes(rng.randrange(256) for _ in range(64)) + data[cut + 64 :]
+        case 2:
+            return b""
+        case _:
+            return b"PK\x03\x04" + data[4:cut]
+
+
+def fuzzed_workbook(source: Path, target: Path, rng: random.Random) -> Path:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    kind = rng.choice(["cells", "cells", "structure", "bytes"])
+    if kind == "bytes":
+        target.write_bytes(_mutate_bytes(source.read_bytes(), rng))
+        return target
+    book = load_workbook(source)
+    # openpyxl refuses to write some values: no file could hold them
+    with contextlib.suppress(IllegalCharacterError):
+        (_mutate_cells if kind == "cells" else _mutate_structure)(book, rng)
+    book.save(target)
+    return target
+
+
+def workbook_located(file: Path, line: str) -> bool:
+    """`FILE.xlsx:SHEET!CELL: message`, `FILE.xlsx:SHEET: message` or `FILE.xlsx: message`."""
+    sheet = r"(?:[A-Za-z_][A-Za-z0-9_.]*|'(?:[^']|'')*')"
+    return re.match(rf"^{re.escape(str(file))}(?::{sheet}(?:![A-Z]*\d+)?)?: \S", line) is not None
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_fuzzed_workbooks_never_crash_ncr(run_ncr: RunNcr, tmp_path: Path, seed: int) -> None:
+    rng = random.Random(f"workbook-{seed}")
+    source = tmp_path / "exported.xlsx"
+    result = run_ncr("export", MINI_A, "--path", LIB, "-o", source)
+    assert result.exit_code == 0, result.output
+    book = fuzzed_workbook(source, tmp_path / "xa.xlsx", rng)
+    for args in [("validate", book), ("assess", book, "--format", "json")]:
+        result = run_ncr(*args, "--path", LIB)
+        assert result.exit_code in (0, 1, 2), result.output
+        assert "Traceback" not in result.output and "internal error" not in result.output
+        if result.exit_code == 2:
+            lines = [line for line in result.stderr.splitlines() if line.strip()]
+            problems = [line for line in lines if not re.match(r"\d+ errors? ", line)]
+            assert problems, result.stderr
+            assert all(workbook_located(book, line) for line in problems), result.stderr

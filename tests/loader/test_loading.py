@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assessing import MINI_A, MINI_Q
-from conftest import LIB
+from conftest import LIB, RunNcr
 from ncr.documents import Response
 from ncr.loader.loading import Loader, read_document
 from ncr.loader.search_path import Catalog
@@ -213,3 +213,119 @@ def test_a_release_folder_must_be_named_by_its_version(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         Loader(Catalog.create([root], env={})).framework(wrong / "framework.yaml")
     assert any("must match its release folder name '1.5.0'" in m for m in messages(err))
+
+
+# --- a broken list item is set aside, the rest still checked ------------------------------------
+
+
+def errors(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if ": invalid" not in line]
+
+
+def _edited(source: Path, target: Path, *edits: tuple[str, str]) -> Path:
+    text = source.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def test_a_broken_question_does_not_hide_the_cross_checks_of_the_others(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    # L2 has a bad `type`: it is set aside (reported once, at its value) and every other question
+    # is still checked against the framework — L4 after it, in the same list, keeps its own line.
+    # L4 depends on L2: no "no question 'L2'" for a question already reported.
+    path = _edited(
+        MINI_Q,
+        tmp_path / "q.yaml",
+        ("id: mini-q\n", "id: mini-broken\n"),
+        ("a crime?\n        type: choice", "a crime?\n        type: choise"),
+        ("- id: L4\n        indicator: law.procedure", "- id: L4\n        indicator: law.procedur"),
+        ("- id: T1\n        indicator: tech.csirt", "- id: T1\n        indicator: tech.csrit"),
+        ("allow_na: true\n", "allow_na: true\n        applies_if: {question: L2, is: full}\n"),
+    )
+    result = run_ncr("validate", "--path", LIB, path)
+    assert result.exit_code == 2
+    assert errors(result.stderr) == [
+        (
+            f"{path}:19:15: expected one of 'yes_no', 'choice', 'multi', 'number' or 'text', "
+            "got 'choise'"
+        ),
+        f"{path}:34:20: no indicator 'law.procedur' in mini (did you mean 'law.procedure'?)",
+        f"{path}:47:20: no indicator 'tech.csrit' in mini (did you mean 'tech.csirt'?)",
+    ]
+
+
+def test_a_broken_indicator_or_rule_does_not_hide_the_other_rules(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    # tech.stats lost its title and weak-forensics has a malformed `when`: both set aside; the cap
+    # target of another rule is still checked, and the rule naming tech.stats is not blamed again.
+    path = _edited(
+        FRAMEWORK,
+        tmp_path / "frameworks" / "mini" / "framework.yaml",
+        ("- id: tech.stats\n        title: Statistics\n", "- id: tech.stats\n"),
+        ("{indicator: tech.forensics, below: 50}", "{indicator: tech.forensics, under: 50}"),
+        ("{target: law, max: 39.9}", "{target: lawx, max: 39.9}"),
+        (
+            "    flag: No procedural powers.\n",
+            (
+                "    flag: No procedural powers.\n"
+                "  - id: no-stats\n    when: {indicator: tech.stats, below: 10}\n    flag: None.\n"
+            ),
+        ),
+    )
+    result = run_ncr("validate", path)
+    assert result.exit_code == 2
+    assert errors(result.stderr) == [
+        f"{path}:37:9: missing required key 'title'",
+        (
+            f"{path}:43:19: cap target 'lawx' is not an indicator, a pillar or 'overall' "
+            "(did you mean 'law'?)"
+        ),
+        f"{path}:49:11: missing required key 'below'",
+        f"{path}:49:39: unknown key 'under'",
+    ]
+
+
+def test_a_bad_title_or_version_does_not_hide_the_checks_of_the_questions(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    # title and framework_version get stand-ins (nothing checks them against anything), so the
+    # unknown indicator of T1 is still found.
+    path = _edited(
+        MINI_Q,
+        tmp_path / "q.yaml",
+        ("id: mini-q\n", "id: mini-titles\n"),
+        ('framework_version: ">=1.0,<2.0"', "framework_version: 1"),
+        ("title: Mini questionnaire", 'title: ""'),
+        ("- id: T1\n        indicator: tech.csirt", "- id: T1\n        indicator: tech.csrit"),
+    )
+    result = run_ncr("validate", "--path", LIB, path)
+    assert result.exit_code == 2
+    assert errors(result.stderr) == [
+        f"{path}:3:20: expected text, got 1 (put it in quotes to keep it as text)",
+        f"{path}:4:8: must have at least 1 character",
+        f"{path}:46:20: no indicator 'tech.csrit' in mini (did you mean 'tech.csirt'?)",
+    ]
+
+
+def test_bad_levels_do_not_hide_the_checks_of_the_rules(run_ncr: RunNcr, tmp_path: Path) -> None:
+    path = _edited(
+        FRAMEWORK,
+        tmp_path / "frameworks" / "mini" / "framework.yaml",
+        ("  - {level: 1, name: Start-up, min: 0}", "  - {level: 1, name: Start-up, min: -5}"),
+        ("{target: law, max: 39.9}", "{target: lawx, max: 39.9}"),
+    )
+    result = run_ncr("validate", path)
+    assert result.exit_code == 2
+    assert errors(result.stderr) == [
+        f"{path}:7:37: must be greater than or equal to 0, got -5",
+        (
+            f"{path}:44:19: cap target 'lawx' is not an indicator, a pillar or 'overall' "
+            "(did you mean 'law'?)"
+        ),
+    ]

@@ -66,3 +66,22 @@ def test_a_written_report_gets_the_usual_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert (tmp_path / "xa.md").stat().st_mode & 0o777 == 0o644  # 0666 less the umask 022
+
+
+def test_temp_files_made_inside_private_temp_go_with_it(tmp_path: Path) -> None:
+    # What WeasyPrint puts in the temp folder (its font folder) goes into ncr's own folder,
+    # removed when the block ends, even by an exception: nothing is left behind.
+    import tempfile
+
+    saved = tempfile.tempdir
+    tempfile.tempdir = str(tmp_path)
+    try:
+        with pytest.raises(KeyboardInterrupt), atomic_files.private_temp():
+            made = Path(tempfile.mkdtemp(prefix="weasyprint-"))
+            (made / "font.ttf").write_bytes(b"font")
+            assert made.parent.parent == tmp_path
+            raise KeyboardInterrupt
+        assert tempfile.tempdir == str(tmp_path)
+    finally:
+        tempfile.tempdir = saved
+    assert list(tmp_path.iterdir()) == []

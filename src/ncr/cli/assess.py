@@ -8,7 +8,7 @@ from rich.markup import escape
 
 from ncr.cli.boundary import EXIT_GATE, EXIT_OK, print_problems, stderr
 from ncr.cli.gates import AssessOptions, gate_problems
-from ncr.cli.report_look_options import report_look
+from ncr.cli.report_look_options import read_by_look, report_look
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_target
@@ -43,7 +43,8 @@ def assess_one(opts: AssessOptions, source: Path) -> int:
     loader = Loader(catalog, lang=opts.lang)
     review = open_review(loader, source, opts.benchmark)
     if opts.output:  # again, now that the questionnaire, framework and benchmark are known
-        check_target(opts.output, inputs=opts.files, force=opts.force, read=loader.read)
+        read = [*loader.read, *read_by_look(look, opts.profile)]
+        check_target(opts.output, inputs=opts.files, force=opts.force, read=read)
     result = assess_review(review, strict=opts.strict)
     err = stderr()
     strict_errors = missing_as_errors(review, result) if opts.strict else []

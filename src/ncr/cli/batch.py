@@ -36,13 +36,13 @@ from ncr.cli.boundary import (
     stderr,
 )
 from ncr.cli.gates import AssessOptions, gate_problems
-from ncr.cli.report_look_options import report_look
+from ncr.cli.report_look_options import read_by_look, report_look
 from ncr.cli.worker_pool import Pool
 from ncr.engine.overview import Snapshot, snapshot
 from ncr.engine.peer_benchmark import PeerScores, peer_scores
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
-from ncr.outputs.atomic_files import check_writable, write_atomic
+from ncr.outputs.atomic_files import check_writable, reads_over, refuse_inputs, write_atomic
 from ncr.outputs.display import number, plural
 from ncr.outputs.interface_text import _, activate
 from ncr.outputs.interrupts import Interrupted
@@ -92,6 +92,7 @@ class Outcome:
     # what is shown in English though another language was asked for: one per document, shown
     # once for the whole run however many reviews share the document (not in `warnings`)
     language: tuple[Problem, ...] = ()
+    read: tuple[Path, ...] = ()  # every file the worker has read so far: never written over
 
     @property
     def invalid(self) -> bool:
@@ -127,6 +128,8 @@ class Worker:
         written = None
         if s.folder is not None and s.fmt is not None:
             written = target_of(s.folder, path, s.fmt)
+            # the questionnaire, framework and benchmark of this review are known only now
+            refuse_inputs(written, self.loader.read)
             write_atomic(written, render("assessment", s.fmt, result, s.look))
         return Outcome(
             str(path),
@@ -140,6 +143,7 @@ class Worker:
             questionnaire_at=review.response.doc.problem(("questionnaire",), "")
             if s.peers
             else None,
+            read=tuple(sorted(self.loader.read)),
         )
 
     def prime(self, files: Sequence[Path]) -> None:
@@ -265,9 +269,10 @@ def _remove_parts(settings: Settings, path: Path) -> None:
 def run_batch(opts: AssessOptions) -> int:
     err = stderr()
     catalog = Catalog.create(opts.paths)
+    look = report_look(opts.templates, opts.profile, catalog)
     settings = Settings(
         catalog=catalog,
-        look=report_look(opts.templates, opts.profile, catalog),
+        look=look,
         benchmark=opts.benchmark,
         strict=opts.strict,
         fail_under=opts.fail_under,
@@ -276,7 +281,8 @@ def run_batch(opts: AssessOptions) -> int:
     workers_for(opts.jobs, len(opts.files))  # a usage error before anything is created
     if opts.output is not None:
         fmt = opts.fmt or "pdf"
-        _check_folder(opts.files, opts.output, fmt, opts.force)
+        read = [*opts.files, *read_by_look(look, opts.profile)]
+        _check_folder(opts.files, opts.output, fmt, opts.force, read)
         settings = replace(settings, fmt=fmt, folder=opts.output)
         if not opts.output.exists():
             opts.output.mkdir()
@@ -297,8 +303,11 @@ def run_batch(opts: AssessOptions) -> int:
     return code
 
 
-def _check_folder(files: Sequence[Path], folder: Path, fmt: str, force: bool) -> None:
-    """Refuse, before any work, everything that would make a report collide or overwrite."""
+def _check_folder(
+    files: Sequence[Path], folder: Path, fmt: str, force: bool, read: Sequence[Path]
+) -> None:
+    """Refuse, before any work, everything that would make a report collide or overwrite; the
+    files of `read` (inputs, templates, profile) are never written over, even with --force."""
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt} cannot fill a folder: use one of {', '.join(FORMATS)}")
     if folder.exists() and not folder.is_dir():
@@ -308,6 +317,7 @@ def _check_folder(files: Sequence[Path], folder: Path, fmt: str, force: bool) ->
             raise UsageError(f"-o {folder} names one report, but several inputs need a folder")
         if not folder.parent.is_dir():
             raise UsageError(f"the folder {folder.parent} does not exist")
+    refuse_inputs(folder, [])  # never into ncr's own folders
     check_writable(folder if folder.exists() else folder.parent)
     stems: dict[str, list[Path]] = {}
     for path in files:
@@ -319,7 +329,7 @@ def _check_folder(files: Sequence[Path], folder: Path, fmt: str, force: bool) ->
         raise UsageError(
             "inputs with the same name would write the same report:\n  " + "\n  ".join(lines)
         )
-    conflicts = _conflicts(files, folder, fmt, force)
+    conflicts = _conflicts(files, folder, fmt, force, read)
     if conflicts:
         hint = "" if force else " (use --force to replace existing reports)"
         raise UsageError(
@@ -327,13 +337,14 @@ def _check_folder(files: Sequence[Path], folder: Path, fmt: str, force: bool) ->
         )
 
 
-def _conflicts(files: Sequence[Path], folder: Path, fmt: str, force: bool) -> list[str]:
-    inputs = {path.resolve() for path in files}
+def _conflicts(
+    files: Sequence[Path], folder: Path, fmt: str, force: bool, read: Sequence[Path]
+) -> list[str]:
     found = []
     for path in files:
         target = target_of(folder, path, fmt)
-        if target.resolve() in inputs:
-            found.append(f"{target} is an input file")
+        if reads_over(target, read):
+            found.append(f"{target} is a file this run reads (even with --force)")
         elif target.is_dir():
             found.append(f"{target} is a folder")
         elif target.exists() and not force:

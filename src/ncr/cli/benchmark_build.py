@@ -20,12 +20,10 @@ from ncr.engine.peer_benchmark import (
     build_benchmark,
     choose_peers,
 )
-from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_target, write_atomic
 from ncr.outputs.display import plural
 from ncr.outputs.yaml_writer import dump
-from ncr.pipeline import open_review
 from ncr.problems import InputError, Problem, UsageError
 
 HEADER = "# A peer benchmark built by `ncr benchmark build`; `source` says from what.\n"
@@ -59,7 +57,8 @@ def run(opts: PeersOptions) -> int:
         return code
     everything = _one_framework(outcomes)
     if opts.output:  # again, now that the questionnaires and frameworks read are known
-        check_target(opts.output, inputs=opts.files, force=opts.force, read=_read(catalog, opts))
+        read = [path for o in outcomes for path in o.read]  # as the workers recorded them
+        check_target(opts.output, inputs=opts.files, force=opts.force, read=read)
     chosen = choose_peers(everything, include_drafts=opts.include_drafts)
     if not chosen.kept:
         raise UsageError(
@@ -91,14 +90,6 @@ def _one_framework(outcomes: Sequence[Outcome]) -> list[PeerScores]:
     if problems:
         raise InputError(problems)
     return [peer for _, peer in peers]
-
-
-def _read(catalog: Catalog, opts: PeersOptions) -> set[Path]:
-    """The files the run read (the workers read them in their own processes): one response
-    opened again names its questionnaire and framework."""
-    loader = Loader(catalog)
-    open_review(loader, opts.files[0], with_benchmark=False)
-    return loader.read
 
 
 def _report(opts: PeersOptions, chosen: Selection, err: Console) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 app = typer.Typer(
     name="ncr",
@@ -28,7 +29,8 @@ templates_app = typer.Typer(
 )
 app.add_typer(templates_app, name="templates")
 translation_app = typer.Typer(
-    help="Content translations (DESIGN §12): start one, or stamp it once checked.",
+    help="Translations of frameworks, questionnaires and benchmarks: start one, or stamp it.",
+    short_help="Translations of frameworks, questionnaires and benchmarks: start one, or stamp it.",
     no_args_is_help=True,
 )
 app.add_typer(translation_app, name="translation")
@@ -63,6 +65,7 @@ Templates = Annotated[
         help="Folder of your own report templates, overriding the built-in ones by file name "
         "(start with: ncr templates copy DIR).",
         show_default=False,
+        metavar="DIR",
     ),
 ]
 ProfileOpt = Annotated[
@@ -71,6 +74,7 @@ ProfileOpt = Annotated[
         "--profile",
         help="Report profile (YAML): issuing body, logo, disclaimer, distribution, contact.",
         show_default=False,
+        metavar="FILE",
     ),
 ]
 
@@ -278,8 +282,14 @@ def init(
 
 @app.command()
 def export(
-    response: Annotated[Path, typer.Argument(help="A response file (an `ncr init` skeleton too).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx).")],
+    response: Annotated[
+        Path,
+        typer.Argument(help="A response file (an `ncr init` skeleton too).", metavar="FILE"),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The workbook to write (.xlsx).", metavar="FILE"),
+    ],
     force: Force = False,
     path: SearchPath = None,
     lang: Lang = "en",
@@ -298,9 +308,12 @@ def export(
 @app.command(name="import")
 def import_(
     workbook: Annotated[
-        Path, typer.Argument(help="A workbook written by `ncr export`, filled in.")
+        Path, typer.Argument(help="A workbook written by `ncr export`, filled in.", metavar="FILE")
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The response to write (.yaml).")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The response to write (.yaml).", metavar="FILE"),
+    ],
     force: Force = False,
     path: SearchPath = None,
 ) -> None:
@@ -438,14 +451,18 @@ def diff(
 
 @app.command()
 def explain(
-    file: Annotated[Path, typer.Argument(help="The response to explain.")],
+    file: Annotated[Path, typer.Argument(help="The response to explain.", metavar="FILE")],
     indicator: Annotated[
-        str | None, typer.Option("--indicator", help="Explain one indicator, by question.")
+        str | None,
+        typer.Option("--indicator", help="Explain one indicator, by question.", metavar="ID"),
     ] = None,
     pillar: Annotated[
-        str | None, typer.Option("--pillar", help="Explain one pillar, by indicator.")
+        str | None,
+        typer.Option("--pillar", help="Explain one pillar, by indicator.", metavar="ID"),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", help="text or json.", metavar="text|json")
+    ] = "text",
     benchmark: BenchmarkOpt = None,
     path: SearchPath = None,
     lang: Lang = "en",
@@ -468,7 +485,10 @@ def compare(
         typer.Argument(help="Responses of several countries (and years).", metavar="FILE..."),
     ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Overview file (.pdf .html .md .json).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Overview file (.pdf .html .md .json).", metavar="FILE"
+        ),
     ] = None,
     fmt: Annotated[
         str, typer.Option("--format", help="text or json on screen.", metavar="text|json")
@@ -542,11 +562,13 @@ def benchmark_build(
 
 @templates_app.command("copy")
 def templates_copy(
-    folder: Annotated[Path, typer.Argument(help="Folder to write the templates into.")],
+    folder: Annotated[
+        Path, typer.Argument(help="Folder to write the templates into.", metavar="DIR")
+    ],
     force: Force = False,
 ) -> None:
     """Write the built-in report templates (HTML, CSS, Markdown, Word reference document) into
-    FOLDER, to edit and use with --templates FOLDER.
+    DIR, to edit and use with --templates DIR.
 
     Example: ncr templates copy my-templates && ncr assess xa.yaml -o xa.pdf --templates my-templates
     """
@@ -578,7 +600,8 @@ def translation_stamp(
 @translation_app.command("new")
 def translation_new(
     document: Annotated[
-        Path, typer.Argument(help="The English framework, questionnaire or benchmark.")
+        Path,
+        typer.Argument(help="The English framework, questionnaire or benchmark.", metavar="FILE"),
     ],
     lang: Annotated[str, typer.Option("--lang", help="fr, es or ar.", metavar="LANG")],
     output: Annotated[
@@ -601,16 +624,44 @@ def translation_new(
     _exit(guarded(lambda: command.run(opts)))
 
 
-def _full_summaries() -> None:
-    """The command list shows each command's whole first line (click would cut it at 45
-    characters)."""
-    for command in app.registered_commands:
-        doc = command.callback.__doc__ if command.callback else None
-        if doc and command.short_help is None:
-            command.short_help = doc.strip().splitlines()[0]
+class _PlainArgument(TyperArgument):
+    """An argument shown by its metavar alone: typer would add the Python type (`<list[Path]>`),
+    and write `{FILE...}...` in the usage line."""
+
+    def display_type_rich(self, ctx: object) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        return name if self.required else f"[{name}]"
 
 
-_full_summaries()
+class _PlainCommand(TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _PlainArgument
+
+
+def _summary(doc: str) -> str:
+    """A docstring's first paragraph as one line."""
+    return " ".join(doc.strip().split("\n\n")[0].split())
+
+
+def _plain_help() -> None:
+    """Each command lists its whole summary (click would cut it at 45 characters) and its
+    arguments without Python types."""
+    for group in (app, benchmark_app, templates_app, translation_app):
+        for command in group.registered_commands:
+            doc = command.callback.__doc__ if command.callback else None
+            if doc and command.short_help is None:
+                command.short_help = _summary(doc)
+            if command.cls in (None, TyperCommand):
+                command.cls = _PlainCommand
+
+
+_plain_help()
 
 
 def main() -> None:

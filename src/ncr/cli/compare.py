@@ -9,7 +9,7 @@ from pathlib import Path
 from ncr import __version__
 from ncr.cli.batch import Settings, assess_many, report
 from ncr.cli.boundary import EXIT_OK, stderr
-from ncr.cli.report_look_options import report_look
+from ncr.cli.report_look_options import read_by_look, report_look
 from ncr.engine.overview import NotComparable, build_overview
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_target
@@ -51,6 +51,9 @@ def run(opts: CompareOptions) -> int:
     if code != EXIT_OK:
         err.print("[red]no overview: every review must be valid to be compared[/]")
         return code
+    if opts.output is not None:  # again, now that every file the reviews were read with is known
+        read = [*(path for o in outcomes for path in o.read), *read_by_look(look, opts.profile)]
+        check_target(opts.output, inputs=opts.files, force=opts.force, read=read)
     try:
         overview = build_overview(
             [o.snapshot for o in outcomes if o.snapshot], ncr_version=__version__

@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.markup import escape
 
 from ncr.cli.boundary import EXIT_OK, print_problems, stderr
-from ncr.cli.report_look_options import report_look
+from ncr.cli.report_look_options import read_by_look, report_look
 from ncr.engine.review_diff import DiffResult, diff
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
@@ -50,7 +50,8 @@ def run(opts: DiffOptions) -> int:
     loader = Loader(catalog, lang=opts.lang)
     result = diff_files(opts, loader)
     if opts.output:  # again, now that every file the diff reads is known
-        check_target(opts.output, inputs=[opts.old, opts.new], force=opts.force, read=loader.read)
+        read = [*loader.read, *read_by_look(look, opts.profile)]
+        check_target(opts.output, inputs=[opts.old, opts.new], force=opts.force, read=read)
     emit(
         "diff",
         result,

@@ -31,3 +31,13 @@ def report_look(templates: Path | None, profile: Path | None, catalog: Catalog) 
         return PLAIN
     loaded = load_profile(profile) if profile is not None else None
     return ReportLook(templates=tuple(folders), profile=loaded)
+
+
+def read_by_look(look: ReportLook, profile: Path | None) -> list[Path]:
+    """The folders and files a report's look is read from: no output may go over or into them."""
+    read = list(look.templates)
+    if profile is not None:
+        read.append(profile)
+        if look.profile is not None and look.profile.profile.logo is not None:
+            read.append(profile.parent / look.profile.profile.logo)
+    return read

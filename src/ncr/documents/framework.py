@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import Field, model_validator
 
@@ -68,6 +68,13 @@ class Framework(Document):
     rules: list[Rule] = Field(default_factory=list, max_length=500)
 
     TEXT_CAP: ClassVar[int] = 60_000  # characters of text in the file (README "Limits")
+    # Placeholders for a faulty part, so that a bad title, version or level list does not hide
+    # the checks of the pillars and rules (see loader/loading.py).
+    STAND_INS: ClassVar[dict[str, Any]] = {
+        "title": "(set aside)",
+        "version": "0.0.0",
+        "levels": [{"level": 1, "name": "(set aside)", "min": 0}],
+    }
 
     @model_validator(mode="after")
     def _not_too_many(self) -> Framework:

@@ -30,6 +30,7 @@ class Finding:
     message: str
     severity: Severity = "error"
     at_key: bool = False
+    names: str | None = None  # the id this finding says does not exist, if that is its point
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -91,6 +92,7 @@ def _rules(fw: Framework) -> Iterator[Finding]:
             yield Finding(
                 ("rules", i, "cap", "target"),
                 f"cap target '{rule.cap.target}' is not an indicator, a pillar or 'overall'{hint}",
+                names=rule.cap.target,
             )
         yield from _unknown_indicators(rule.when, ("rules", i, "when"), indicators)
 
@@ -101,6 +103,7 @@ def _unknown_indicators(cond: Condition, path: Path, known: set[str]) -> Iterato
             yield Finding(
                 (*sub_path, "indicator"),
                 f"no indicator '{sub.indicator}' in this framework{did_you_mean(sub.indicator, known)}",
+                names=sub.indicator,
             )
 
 
@@ -225,7 +228,8 @@ def _condition_values(
         q = questions.get(sub.question)
         if q is None:
             hint = did_you_mean(sub.question, questions)
-            yield Finding((*sub_path, "question"), f"{where}no question '{sub.question}'{hint}")
+            message = f"{where}no question '{sub.question}'{hint}"
+            yield Finding((*sub_path, "question"), message, names=sub.question)
             continue
         values = [sub.is_] if isinstance(sub, QuestionIs) else sub.in_
         key = "is" if isinstance(sub, QuestionIs) else "in"
@@ -260,7 +264,7 @@ def _rules_against(fw: Framework, questions: dict[str, Question]) -> Iterator[Fi
         for finding in _condition_values(
             rule.when, (), questions, f"rule '{rule.id}' of {fw.id}: "
         ):
-            yield Finding(("framework",), finding.message)
+            yield Finding(("framework",), finding.message, names=finding.names)
 
 
 def _uncovered(qn: Questionnaire, fw: Framework) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -55,6 +55,7 @@ class Loaded(Generic[M]):
     translation: TranslationFile | None = None
     # shown in another language: the one warning counting the items still shown in English
     language_warning: Problem | None = None
+    set_aside: SetAside | None = None  # what salvaging took out of the model, if anything
 
     @property
     def name(self) -> str:
@@ -66,6 +67,9 @@ class Loaded(Generic[M]):
 
     def with_findings(self, findings: Iterable[Finding]) -> Loaded[M]:
         """Add check findings; raise every problem gathered if any is an error."""
+        aside = self.set_aside
+        if aside is not None:  # located in the file, and not blamed again on what was set aside
+            findings = [aside.in_file(f) for f in findings if f.names not in aside.ids]
         problems = (*self.problems, *(to_problem(self.doc, f) for f in findings))
         if errors_in(problems):
             raise InputError(problems)
@@ -89,6 +93,61 @@ def kind_of(data: dict[str, object]) -> str | None:
 
 def to_problem(doc: SourceDoc, finding: Finding) -> Problem:
     return doc.problem(finding.path, finding.message, finding.severity, at_key=finding.at_key)
+
+
+class _Gone:
+    """A list item set aside: kept in its place, so that the items after it keep their index."""
+
+
+_GONE = _Gone()
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """The file's data with the faulty list items marked, and the ids those items carried: a
+    check of the rest must not report `no question 'L1.2'` for a question already reported."""
+
+    data: dict[str, Any]
+    ids: frozenset[str]
+
+    def in_file(self, finding: Finding) -> Finding:
+        """A finding about the salvaged model, located in the file (list indices restored)."""
+        return replace(finding, path=_in_file(self.data, finding.path))
+
+
+def _view(data: Any) -> Any:
+    """The data without the items set aside, as the model is validated from it."""
+    if isinstance(data, dict):
+        return {key: _view(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_view(item) for item in data if item is not _GONE]
+    return data
+
+
+def _in_file(data: Any, path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """A path in the view (`_view`) as the same place in the marked data (and in the file)."""
+    out: list[str | int] = []
+    for part in path:
+        index = part
+        if isinstance(data, list) and isinstance(part, int):
+            kept = [i for i, item in enumerate(data) if item is not _GONE]
+            index = kept[part] if 0 <= part < len(kept) else part
+        out.append(index)
+        if _has(data, index):  # else a union tag of pydantic's, or a missing key: step over it
+            data = data[index]
+    return tuple(out)
+
+
+def _ids_in(item: Any) -> Iterator[str]:
+    """Every `id` inside a part set aside (a pillar takes its indicators with it)."""
+    if isinstance(item, dict):
+        if isinstance(item.get("id"), str):
+            yield item["id"]
+        for value in item.values():
+            yield from _ids_in(value)
+    elif isinstance(item, list):
+        for value in item:
+            yield from _ids_in(value)
 
 
 def read_document(path: Path, model: type[M], cache: Path | None = None) -> Loaded[M]:
@@ -122,30 +181,39 @@ def validated(
         salvaged = _salvage(model, doc.data, err)
         if salvaged is None:
             raise InputError(problems) from None
-        return Loaded(salvaged, doc, path, digest, problems)
+        return Loaded(salvaged[0], doc, path, digest, problems, set_aside=salvaged[1])
 
 
-_ROUNDS = 4  # setting a part aside can uncover a fault one level up (a required key now missing)
+# Setting a part aside can uncover a fault one level up: a question's bad `type` removed leaves
+# the question without one, the question removed can leave its section empty, and so on.
+_ROUNDS = 8
 
 
-def _salvage(model: type[M], data: dict[str, Any], err: ValidationError) -> M | None:
+def _salvage(
+    model: type[M], data: dict[str, Any], err: ValidationError
+) -> tuple[M, SetAside] | None:
     """Validate again with every faulty part set aside, or give up (None)."""
     pruned = copy.deepcopy(data)
     stand_ins: dict[str, Any] = getattr(model, "STAND_INS", {})
+    ids: set[str] = set()
     for _ in range(_ROUNDS):
         for error in err.errors():
-            if not _set_aside(pruned, error["loc"], stand_ins):
+            loc = _in_file(pruned, error["loc"])
+            if not _set_aside(pruned, loc, stand_ins, ids):
                 return None
         try:
-            return model.model_validate(pruned)
+            return model.model_validate(_view(pruned)), SetAside(pruned, frozenset(ids))
         except ValidationError as again:
             err = again
     return None
 
 
-def _set_aside(data: dict[str, Any], loc: tuple[str | int, ...], stand_ins: dict[str, Any]) -> bool:
-    """Put a stand-in for a faulty required top-level part, drop a faulty answer whole, or remove
-    the faulty key (so its default applies). False when none fits (a faulty list item)."""
+def _set_aside(
+    data: dict[str, Any], loc: tuple[str | int, ...], stand_ins: dict[str, Any], ids: set[str]
+) -> bool:
+    """Put a stand-in for a faulty required top-level part, drop a faulty answer whole, remove
+    the faulty key (so its default applies), or mark a faulty list item gone, noting its ids.
+    False when none fits (the document as a whole is at fault)."""
     if not loc:  # the document as a whole (too many questions): nothing to set aside
         return False
     path = _data_path(loc, data)
@@ -159,6 +227,10 @@ def _set_aside(data: dict[str, Any], loc: tuple[str | int, ...], stand_ins: dict
     if isinstance(parent, dict) and path[-1] in parent:
         del parent[path[-1]]
         return True
+    if isinstance(parent, list) and isinstance(path[-1], int):
+        ids.update(_ids_in(parent[path[-1]]))
+        parent[path[-1]] = _GONE
+        return True
     return False
 
 
@@ -171,6 +243,12 @@ def _data_path(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
             data = data[part]
             path.append(part)
     return tuple(path)
+
+
+def _has(data: Any, part: str | int) -> bool:
+    if isinstance(data, list):
+        return isinstance(part, int) and 0 <= part < len(data)
+    return isinstance(data, dict) and part in data
 
 
 def _at(data: Any, path: tuple[str | int, ...]) -> Any:

@@ -17,6 +17,7 @@ import hashlib
 import io
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,6 +119,20 @@ def _read_bytes(path: Path, file: str) -> bytes:
     return data
 
 
+# What zipfile raises on a damaged, truncated or lying archive: its own errors, a corrupt deflate
+# stream (zlib.error), an encrypted member (RuntimeError), an unknown compression method.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    EOFError,
+    ValueError,
+    zlib.error,
+    RuntimeError,
+    NotImplementedError,
+)
+
+
 def _check_container(data: bytes, file: str) -> None:
     """Refuse what is not an .xlsx zip, or what would unpack to more than a workbook ever needs."""
     if data.startswith(_OLE_MAGIC):
@@ -131,7 +146,7 @@ def _check_container(data: bytes, file: str) -> None:
             parts = archive.infolist()
             names = {info.filename for info in parts}
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError):
+    except _ZIP_ERRORS:
         raise _whole(file, f"this is not an Excel workbook (.xlsx); {SAVE_AS}") from None
     if mimetype.startswith(_ODS_MIME):
         raise _whole(file, f"this is an OpenDocument spreadsheet (.ods); {SAVE_AS}")
@@ -168,9 +183,10 @@ def _refuse_declarations(data: bytes, file: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             # _check_container has bounded what the parts unpack to
             parts = [archive.read(info) for info in archive.infolist()]
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:  # a damaged or lying part
+    except _ZIP_ERRORS as err:  # a damaged or lying part
+        why = "a damaged part" if isinstance(err, zlib.error) else type(err).__name__
         raise _whole(
-            file, f"this file cannot be read as an Excel workbook ({type(err).__name__}); {SAVE_AS}"
+            file, f"this file cannot be read as an Excel workbook ({why}); {SAVE_AS}"
         ) from None
     if any(marker in part for part in parts for marker in _DECLARATIONS):
         raise _whole(file, _UNSAFE_XML)

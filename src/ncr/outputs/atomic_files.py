@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ncr.outputs import interrupts
+from ncr.outputs.reports.report_look import REFERENCE_DOCX
 from ncr.problems import UsageError
-from ncr.shipped import is_builtin
+from ncr.shipped import is_builtin, template_dir
 
 
 def check_target(
@@ -18,13 +21,7 @@ def check_target(
     """Refuse, before any work is done, to write over an input, a file the run read (`read`: the
     loader's record — questionnaire, framework, benchmark), a built-in file, or, without --force,
     any file."""
-    resolved = target.resolve()
-    if any(resolved == source.resolve() for source in (*inputs, *read)):
-        raise UsageError(
-            f"refusing to write the output over a file this run reads: {target} (even with --force)"
-        )
-    if is_builtin(resolved):
-        raise UsageError(f"refusing to write into ncr's built-in files: {target}")
+    refuse_inputs(target, [*inputs, *read])
     if target.is_dir():
         raise UsageError(
             f"{target} is a folder; name a file, or give several inputs to fill a folder"
@@ -34,6 +31,34 @@ def check_target(
     if not target.parent.is_dir():
         raise UsageError(f"the folder {target.parent} does not exist")
     check_writable(target.parent)
+
+
+def refuse_inputs(target: Path, read: Iterable[Path]) -> None:
+    """Inputs are read-only, even with --force: refuse an output that `reads_over` says would
+    replace a file the run reads, or one of ncr's built-in files."""
+    if reads_over(target, read):
+        raise UsageError(
+            f"refusing to write the output over a file this run reads: {target} (even with --force)"
+        )
+    if is_builtin(target.resolve()):
+        raise UsageError(f"refusing to write into ncr's built-in files: {target}")
+
+
+def reads_over(target: Path, read: Iterable[Path]) -> bool:
+    """Whether `target` is one of the files `read`, or, in a folder of `read` (a templates
+    folder, read as a whole), a file that is there or that would override ours by its name
+    (`assessment.html`, `report.css`, `reference.docx`): the next run would read it as a template.
+    A report of another name may go into such a folder."""
+    resolved = target.resolve()
+    for source in (path.resolve() for path in read):
+        if resolved == source:
+            return True
+        if source.is_dir() and resolved.is_relative_to(source):
+            inside = resolved.relative_to(source)
+            ours = template_dir() / inside
+            if resolved.exists() or ours.exists() or inside.name == REFERENCE_DOCX:
+                return True
+    return False
 
 
 def check_writable(folder: Path) -> None:
@@ -77,6 +102,25 @@ def _write_and_rename(target: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def private_temp() -> Iterator[None]:
+    """Send the temporary files of the libraries that run inside the block (WeasyPrint's font
+    folder) into a folder of ncr's own, removed however the block ends: a render interrupted at
+    any moment leaves nothing in the temp folder, even what a library had no time to remove."""
+    saved = tempfile.tempdir
+    folder = None
+    try:
+        with interrupts.held():  # a signal now would come between creating and noting it
+            folder = tempfile.mkdtemp(prefix="ncr-render-")
+            tempfile.tempdir = folder
+        yield
+    finally:
+        tempfile.tempdir = saved
+        if folder is not None:
+            with interrupts.held():
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def _umask() -> int:

@@ -10,11 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from weasyprint.urls import URLFetcher, URLFetcherResponse
-
+from ncr.outputs.reports.native_libraries import imported
 from ncr.outputs.reports.report_look import ReportLook, logo_data_url, logo_from_data_url
 from ncr.shipped import template_dir
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcherResponse
+
+_urls = imported("weasyprint.urls")  # its C libraries opened by soname: see native_libraries
+_URLFetcher: Any = _urls.URLFetcher
 
 SCHEME = "ncr-asset:"
 CONTENT_TYPES = {".ttf": "font/ttf", ".css": "text/css"}
@@ -26,7 +32,7 @@ class RefusedURL(ValueError):
     """A URL outside the report's own assets."""
 
 
-class AssetFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no type hints
+class AssetFetcher(_URLFetcher):  # type: ignore[misc]  # weasyprint ships no type hints
     """Serves `ncr-asset:PATH` from the reviewers' template folders, then ours (or `root`), and
     the report profile's logo, already checked and held in memory, at its own data URL only.
     Every other URL is refused."""
@@ -64,8 +70,8 @@ class AssetFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no typ
             found = logo_from_data_url(url)
             assert found is not None  # we wrote this URL from the checked logo
             media, data = found
-            return URLFetcherResponse(url, body=data, headers={"Content-Type": media})
+            return _urls.URLFetcherResponse(url, body=data, headers={"Content-Type": media})
         path = self.locate(url)
-        return URLFetcherResponse(
+        return _urls.URLFetcherResponse(
             url, body=path.read_bytes(), headers={"Content-Type": CONTENT_TYPES[path.suffix]}
         )

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-import cairosvg
 import docx
 import lxml.etree
 import lxml.html
@@ -39,7 +38,10 @@ from docx.text.paragraph import Paragraph
 
 from ncr.outputs.display import page_words
 from ncr.outputs.interface_text import _
+from ncr.outputs.reports.native_libraries import imported
 from ncr.outputs.reports.report_look import ReportLook, logo_from_data_url, reference_docx
+
+cairosvg = imported("cairosvg")  # its C library opened by soname: see native_libraries
 
 # Elements whose content is laid out as blocks; the others hold text.
 CONTAINERS = {

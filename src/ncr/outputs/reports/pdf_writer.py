@@ -11,12 +11,14 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 
-import weasyprint
-
 from ncr.engine.result import Assessment
+from ncr.outputs.atomic_files import private_temp
 from ncr.outputs.reports import assessment_report as htmldoc
 from ncr.outputs.reports.asset_fetcher import AssetFetcher
+from ncr.outputs.reports.native_libraries import imported
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
+
+weasyprint = imported("weasyprint")  # its C libraries opened by soname: see native_libraries
 
 
 @contextlib.contextmanager
@@ -39,7 +41,7 @@ def source_date(day: dt.date) -> Iterator[None]:
 def write_pdf(html: str, day: dt.date, fetcher: AssetFetcher | None = None) -> bytes:
     """Lay out a report's HTML; `day` (the review date) stands in for the clock."""
     document = weasyprint.HTML(string=html, url_fetcher=fetcher or AssetFetcher())
-    with source_date(day):
+    with source_date(day), private_temp():
         data: bytes = document.write_pdf()
     return data
 
