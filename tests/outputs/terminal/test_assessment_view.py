@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from assessing import assess_file
-from conftest import LIB, RESPONSES, RunNcr
+from conftest import EXAMPLES, LIB, RESPONSES, RunNcr
 from ncr.outputs.terminal.assessment_view import show_assessment
 
 MINI_A = RESPONSES / "mini-a.yaml"
@@ -63,3 +63,14 @@ def test_a_weak_draft_shows_its_gaps_and_recommendations() -> None:
     assert any(
         line.startswith("| 3 | Offences: Criminalise") and "35.6 |" in line for line in lines
     )
+
+
+def test_the_review_teams_key_messages_come_first(run_ncr: RunNcr) -> None:
+    # examples/xb-2026.yaml writes five key messages under findings.summary
+    shown = run_ncr("assess", EXAMPLES / "xb-2026.yaml").stdout
+    messages = shown.index("Key messages")
+    assert messages < shown.index("Pillars")
+    assert "  • Borealis now answers urgent requests from abroad around the clock" in shown
+    assert shown.count("  • ") >= 5
+    # a response without findings shows none, and no empty heading
+    assert "Key messages" not in run_ncr("assess", "--path", LIB, RESPONSES / "mini-a.yaml").stdout

@@ -123,9 +123,22 @@ def recommendation_table(result: Assessment, plain: bool) -> Table | None:
     return t
 
 
+def key_messages(result: Assessment) -> Group | None:
+    """The review team's key messages, as the report's executive summary opens with them."""
+    findings = result.findings
+    if findings is None or not findings.summary:
+        return None
+    lines = [Text(_("Key messages"), style="bold")]
+    lines += [Text(f"  • {message}") for message in findings.summary]  # plain text, never markup
+    return Group(*lines)
+
+
 def show_assessment(result: Assessment, console: Console) -> None:
     plain = not console.is_terminal
     console.print(headline(result))
+    messages = key_messages(result)
+    if messages is not None:
+        console.print(messages)
     console.print(pillar_table(result, plain))
     for part in (
         indicator_list(result, "strength", _("Top strengths"), plain),
