@@ -49,7 +49,11 @@ def assess_one(opts: AssessOptions, source: Path) -> int:
     err = stderr()
     strict_errors = missing_as_errors(review, result) if opts.strict else []
     print_problems([*strict_errors, *(w.as_problem() for w in result.warnings)], err)
-    summary = f"{result.country.name} {result.year}: {number(result.overall.score)}"
+    summary = _("%(country)s %(year)s: %(score)s") % {
+        "country": result.country.name,
+        "year": result.year,
+        "score": number(result.overall.score),
+    }
     emit(
         "assessment",
         result,

@@ -43,9 +43,10 @@ from ncr.engine.peer_benchmark import PeerScores, peer_scores
 from ncr.loader.loading import Loader
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_writable, reads_over, refuse_inputs, write_atomic
-from ncr.outputs.display import number, plural
-from ncr.outputs.interface_text import _, activate
+from ncr.outputs.display import number
+from ncr.outputs.interface_text import _, activate, ngettext
 from ncr.outputs.interrupts import Interrupted
+from ncr.outputs.locale_format import count
 from ncr.outputs.renderers import FORMATS, RENDERERS, render
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.terminal.overview_view import level_label
@@ -194,7 +195,7 @@ def assess_many(
         _progress(console) as progress,
         closing(_outcomes(files, settings, workers, console)) as done,
     ):
-        task = progress.add_task("assessing", total=len(files))
+        task = progress.add_task(escape(_("assessing")), total=len(files))
         for index, outcome in done:
             outcomes[index] = outcome
             progress.advance(task)
@@ -242,8 +243,13 @@ def _outcomes(
     except (Interrupted, KeyboardInterrupt):
         if settings.folder is not None:
             written += sum(1 for o in pool.drained if o.written)
-            where = escape(str(settings.folder))
-            console.print(f"stopped: {written} of {len(files)} report(s) written into {where}")
+            stopped = ngettext(
+                "stopped: %(written)d of %(count)d report(s) written into %(folder)s",
+                "stopped: %(written)d of %(count)d report(s) written into %(folder)s",
+                written,  # French and Spanish agree with the reports written
+            )
+            values = {"written": written, "count": len(files), "folder": str(settings.folder)}
+            console.print(escape(stopped % values))
         raise
 
 
@@ -286,21 +292,30 @@ def run_batch(opts: AssessOptions) -> int:
         settings = replace(settings, fmt=fmt, folder=opts.output)
         if not opts.output.exists():
             opts.output.mkdir()
-            err.print(f"created the folder {opts.output}")
+            err.print(escape(_("created the folder %(folder)s") % {"folder": str(opts.output)}))
     elif opts.fmt not in (None, "text", "json"):
         raise UsageError(f"--format {opts.fmt} needs -o FOLDER; the terminal shows text or json")
     outcomes = assess_many(opts.files, settings, opts.jobs, err)
     if opts.output is None:
         show_table(outcomes, Console(highlight=False), as_json=opts.fmt == "json")
     code = report(outcomes, err)
-    written = sum(1 for o in outcomes if o.written)
-    done = (
-        f"wrote {written} report(s) into {opts.output}"
-        if opts.output
-        else f"{len(outcomes)} file(s)"
-    )
-    err.print(f"{escape(done)} — {totals(outcomes)}")
+    err.print(f"{escape(_done(outcomes, opts.output))} — {escape(totals(outcomes))}")
     return code
+
+
+def _done(outcomes: Sequence[Outcome], folder: Path | None) -> str:
+    """What the run made: "wrote 2 report(s) into out", or "3 file(s)" when it only assessed."""
+    if folder is None:
+        return ngettext("%(count)d file(s)", "%(count)d file(s)", len(outcomes)) % {
+            "count": len(outcomes)
+        }
+    written = sum(1 for o in outcomes if o.written)
+    wrote = ngettext(
+        "wrote %(count)d report(s) into %(folder)s",
+        "wrote %(count)d report(s) into %(folder)s",
+        written,
+    )
+    return wrote % {"count": written, "folder": str(folder)}
 
 
 def _check_folder(
@@ -358,12 +373,15 @@ def show_table(outcomes: Sequence[Outcome], console: Console, *, as_json: bool) 
         rows = [_json_row(o) for o in outcomes]
         console.out(json.dumps(rows, indent=2, ensure_ascii=False), end="\n")
         return
-    t = table("File", "Country", "Year", "Score", "Level", "Status", plain=not console.is_terminal)
+    headings = (_("File"), _("Country"), _("Year"), _("Score"), _("Level"), _("Status"))
+    t = table(*headings, plain=not console.is_terminal)
     t.columns[0].overflow = "fold"  # a path cut short would not say which file
     for o in outcomes:
         s = o.snapshot
         if s is None:
-            t.add_row(escape(o.file), "", "", "", "", Text("invalid" if o.errors else "bug", "red"))
+            # Translators: a file's status in the batch table: ncr itself failed on it.
+            status = _("invalid") if o.errors else _("bug")
+            t.add_row(escape(o.file), "", "", "", "", Text(status, "red"))
             continue
         t.add_row(
             escape(o.file),
@@ -401,25 +419,38 @@ def report(outcomes: Sequence[Outcome], err: Console) -> int:
                 "[red]" + escape(_("gate not met:")) + f"[/] {escape(o.file)}: {escape(reason)}"
             )
         if o.bug:
-            err.print(f"[red]internal error on {escape(o.file)}: this is a bug in ncr.[/]")
+            bug = _("internal error on %(file)s: this is a bug in ncr.") % {"file": o.file}
+            err.print(f"[red]{escape(bug)}[/]")
             if os.environ.get("NCR_DEBUG"):
                 err.out(o.bug)
     warned = [o for o in outcomes if o.warnings]
     if warned:
-        total = sum(o.warnings for o in warned)
-        err.print(
-            f"[yellow]{total:,} warning(s) in {plural(len(warned), 'file')}[/];"
-            " `ncr validate FILE` lists them"
-        )
+        err.print(_warnings_line(sum(o.warnings for o in warned), len(warned)))
     if any(o.bug for o in outcomes):
-        err.print("Run again with NCR_DEBUG=1 to see the details, and please report it.")
+        err.print(escape(_("Run again with NCR_DEBUG=1 to see the details, and please report it.")))
         return EXIT_BUG
     if any(o.invalid for o in outcomes):
         return EXIT_INVALID
     return EXIT_GATE if any(o.gates for o in outcomes) else EXIT_OK
 
 
+def _warnings_line(total: int, files: int) -> str:
+    """ "[yellow]1,200 warning(s) in 3 files[/]; `ncr validate FILE` lists them", as markup."""
+    in_files = ngettext("%(count)d file", "%(count)d files", files) % {"count": files}
+    warned = ngettext(
+        "%(count)s warning(s) in %(files)s", "%(count)s warning(s) in %(files)s", total
+    ) % {"count": count(total), "files": in_files}
+    hint = escape(_("%(warnings)s; `ncr validate FILE` lists them"))
+    return hint.replace("%(warnings)s", f"[yellow]{escape(warned)}[/]")
+
+
 def totals(outcomes: Sequence[Outcome]) -> str:
     invalid = sum(1 for o in outcomes if o.invalid)
     gated = sum(1 for o in outcomes if o.gates)
-    return f"{invalid} invalid input(s), {gated} failing a gate"
+    # Translators: the end of a batch's last line, e.g. "0 invalid input(s), 1 failing a gate".
+    return _("%(invalid)s, %(gated)s") % {
+        "invalid": ngettext("%(count)d invalid input(s)", "%(count)d invalid input(s)", invalid)
+        % {"count": invalid},
+        "gated": ngettext("%(count)d failing a gate", "%(count)d failing a gate", gated)
+        % {"count": gated},
+    }

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from rich.console import Console
 from rich.markup import escape
 
+from ncr.outputs.interface_text import _, ngettext
 from ncr.outputs.interrupts import Interrupted
 from ncr.problems import InputError, Problem, UsageError
 
@@ -34,8 +35,7 @@ def guarded(action: Callable[[], int]) -> int:
         return action()
     except InputError as err:
         print_problems(err.problems)
-        errors = sum(1 for p in err.problems if p.is_error)
-        stderr().print(f"[red]{errors} error{'s' if errors != 1 else ''}[/] — nothing was written.")
+        nothing_written(sum(1 for p in err.problems if p.is_error))
         return EXIT_INVALID
     except UsageError as err:
         stderr().print(f"[red]error:[/] {escape(str(err))}")
@@ -43,16 +43,17 @@ def guarded(action: Callable[[], int]) -> int:
     except Interrupted as stop:
         return interrupted(stop)
     except KeyboardInterrupt:  # in process, where ncr's own handler is not installed
-        stderr().print("interrupted")
+        stderr().print(escape(_("interrupted")))
         return EXIT_INTERRUPTED
     except Exception:  # noqa: BLE001 — the boundary: any bug ends in a short report, not a traceback
         if os.environ.get("NCR_DEBUG"):
             traceback.print_exc()
         else:
             name = type(sys.exc_info()[1]).__name__
+            bug = _("internal error (%(error)s): this is a bug in ncr, please report it.")
             stderr().print(
-                f"[red]internal error ({name}): this is a bug in ncr, please report it.[/]\n"
-                "Run again with NCR_DEBUG=1 to see the details."
+                f"[red]{escape(bug % {'error': name})}[/]\n"
+                + escape(_("Run again with NCR_DEBUG=1 to see the details."))
             )
         return EXIT_BUG
 
@@ -60,6 +61,18 @@ def guarded(action: Callable[[], int]) -> int:
 def interrupted(stop: Interrupted) -> int:
     """Ctrl-C or SIGTERM: one short line, and the shell's code (130, 143). Nothing half-written
     is left (outputs/interrupts.py), so there is nothing else to say."""
-    what = "interrupted" if stop.signum == signal.SIGINT else f"stopped by {stop}"
-    stderr().print(what)
+    if stop.signum == signal.SIGINT:
+        what = _("interrupted")
+    else:
+        what = _("stopped by %(signal)s") % {"signal": str(stop)}
+    stderr().print(escape(what))
     return stop.exit_code
+
+
+def nothing_written(errors: int) -> None:
+    """The last line of a run refused for its inputs: "2 errors — nothing was written."."""
+    counted = ngettext("%(count)d error", "%(count)d errors", errors) % {"count": errors}
+    line = escape(_("%(errors)s — nothing was written.")).replace(
+        "%(errors)s", f"[red]{escape(counted)}[/]"
+    )
+    stderr().print(line)

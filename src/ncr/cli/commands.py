@@ -107,13 +107,16 @@ Lang = Annotated[
 
 
 def _spoken(lang: str, action: Callable[[], int]) -> Callable[[], int]:
-    """The command body, with every output from it written in `lang`."""
+    """The command body, with every output from it written in `lang`: its ending lines too
+    ("nothing was written", "interrupted"), so the boundary runs inside the language. The
+    caller's own `guarded` still catches what goes wrong in choosing the language."""
 
     def run() -> int:
+        from ncr.cli.boundary import guarded
         from ncr.outputs.interface_text import speaking
 
         with speaking(lang):
-            return action()
+            return guarded(action)
 
     return run
 

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.markup import escape
+
 from ncr import __version__
 from ncr.cli.batch import Settings, assess_many, report
 from ncr.cli.boundary import EXIT_OK, stderr
@@ -13,8 +15,8 @@ from ncr.cli.report_look_options import read_by_look, report_look
 from ncr.engine.overview import NotComparable, build_overview
 from ncr.loader.search_path import Catalog
 from ncr.outputs.atomic_files import check_target
-from ncr.outputs.display import plural
 from ncr.outputs.emit import emit
+from ncr.outputs.interface_text import _, ngettext
 from ncr.outputs.renderers import format_of
 from ncr.outputs.terminal.overview_view import show_overview
 from ncr.problems import UsageError
@@ -49,7 +51,8 @@ def run(opts: CompareOptions) -> int:
     outcomes = assess_many(opts.files, settings, opts.jobs, err)
     code = report(outcomes, err)
     if code != EXIT_OK:
-        err.print("[red]no overview: every review must be valid to be compared[/]")
+        refused = _("no overview: every review must be valid to be compared")
+        err.print(f"[red]{escape(refused)}[/]")
         return code
     if opts.output is not None:  # again, now that every file the reviews were read with is known
         read = [*(path for o in outcomes for path in o.read), *read_by_look(look, opts.profile)]
@@ -60,7 +63,8 @@ def run(opts: CompareOptions) -> int:
         )
     except NotComparable as why:
         raise UsageError(str(why)) from None
-    summary = plural(len(overview.countries), "country")
+    countries = len(overview.countries)
+    summary = ngettext("%(count)d country", "%(count)d countries", countries) % {"count": countries}
     emit(
         "overview",
         overview,

@@ -17,6 +17,7 @@ from ncr.loader.search_path import Catalog
 from ncr.outputs import diff_words
 from ncr.outputs.atomic_files import check_target
 from ncr.outputs.emit import emit
+from ncr.outputs.interface_text import _
 from ncr.outputs.renderers import format_of
 from ncr.outputs.terminal.diff_view import show_diff
 from ncr.pipeline import Review, assess_review, open_review
@@ -118,7 +119,8 @@ def _check_comparable(old: Review, new: Review, opts: DiffOptions) -> None:
             "pass --any-country to compare two countries all the same"
         )
         raise InputError([new.response.doc.problem(("country", "code"), message)])
-    stderr().print(
-        f"[yellow]warning: comparing two countries, {escape(old_country.name)} "
-        f"({old_country.code}) and {escape(new_country.name)} ({new_country.code})[/]"
-    )
+    warning = _("warning: comparing two countries, %(old)s and %(new)s") % {
+        "old": f"{old_country.name} ({old_country.code})",
+        "new": f"{new_country.name} ({new_country.code})",
+    }
+    stderr().print(f"[yellow]{escape(warning)}[/]")

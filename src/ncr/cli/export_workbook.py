@@ -11,6 +11,7 @@ from ncr.loader.loading import Loader, reference_from
 from ncr.loader.search_path import Catalog
 from ncr.loader.workbook_reader import is_workbook
 from ncr.outputs.atomic_files import check_target, write_atomic
+from ncr.outputs.interface_text import _, ngettext
 from ncr.outputs.workbook_writer import workbook_bytes
 from ncr.pipeline import open_review
 from ncr.problems import UsageError
@@ -36,10 +37,20 @@ def run(opts: ExportOptions) -> int:
     reference = reference_from(response.questionnaire, opts.source, opts.output)
     write_atomic(opts.output, workbook_bytes(qn, response, reference, opts.lang))
     answered = sum(1 for given in response.answers.values() if given.answer is not None)
-    stderr().print(
-        f"wrote {opts.output}: {len(qn.questions())} questions of {qn.id} on "
-        f"{len(qn.sections)} sheets, {answered} answered; "
-        f"read it back with: ncr import {opts.output} -o RESPONSE.yaml",
-        markup=False,
-    )
+    questions, sheets = len(qn.questions()), len(qn.sections)
+    # Translators: English says "questions", "sheets" even for one; give each form its grammar.
+    line = _(
+        "wrote %(file)s: %(questions)s of %(questionnaire)s on %(sheets)s, %(answered)s; "
+        "read it back with: %(command)s"
+    ) % {
+        "file": opts.output,
+        "questions": ngettext("%(count)d questions", "%(count)d questions", questions)
+        % {"count": questions},
+        "questionnaire": qn.id,
+        "sheets": ngettext("%(count)d sheets", "%(count)d sheets", sheets) % {"count": sheets},
+        "answered": ngettext("%(count)d answered", "%(count)d answered", answered)
+        % {"count": answered},
+        "command": f"ncr import {opts.output} -o RESPONSE.yaml",
+    }
+    stderr().print(line, markup=False)
     return EXIT_OK

@@ -19,6 +19,7 @@ from ncr.loader.loading import Loader, relative_reference
 from ncr.loader.search_path import Catalog
 from ncr.outputs import response_skeleton as skeleton
 from ncr.outputs.atomic_files import check_target, write_atomic
+from ncr.outputs.interface_text import _, ngettext
 from ncr.outputs.json_schemas import response_schema_for
 from ncr.pipeline import open_review
 from ncr.problems import InputError, UsageError
@@ -100,10 +101,12 @@ def _carry_over(
         )
         raise InputError([review.response.doc.problem(("country", "code"), message)])
     if old.country.code != code:
-        stderr().print(
-            f"[yellow]warning:[/] {escape(str(source))} is a review of {old.country.code}, "
-            f"not {code}; its answers are carried over all the same (--any-country)"
-        )
+        warning = _(
+            "%(file)s is a review of %(country)s, not %(code)s; its answers are carried over "
+            "all the same (--any-country)"
+        ) % {"file": str(source), "country": old.country.code, "code": code}
+        label = _("warning:")
+        stderr().print(f"[yellow]{escape(label)}[/] {escape(warning)}")
     earlier = Earlier(str(source), old, review.questionnaire.model)
     return carry_over(earlier, questionnaire)
 
@@ -139,11 +142,24 @@ def _check_options(code: str, name: str | None, year: int) -> None:
 
 def _report(output: Path, questionnaire: Questionnaire, carried: CarryOver | None) -> None:
     count = len(questionnaire.questions())
-    line = f"wrote {output}: {count} questions of {questionnaire.id}"
+    # Translators: English says "questions", "answers" even for one; give each form its grammar.
+    line = ngettext(
+        "wrote %(file)s: %(count)d questions of %(questionnaire)s",
+        "wrote %(file)s: %(count)d questions of %(questionnaire)s",
+        count,
+    ) % {"file": output, "count": count, "questionnaire": questionnaire.id}
     if carried is not None:
-        line += f"; {carried.kept} answers carried over from {carried.earlier.name}"
+        line += ngettext(
+            "; %(count)d answers carried over from %(file)s",
+            "; %(count)d answers carried over from %(file)s",
+            carried.kept,
+        ) % {"count": carried.kept, "file": carried.earlier.name}
         if carried.unfit:
-            line += f", {carried.unfit} to answer again (they no longer fit)"
+            line += ngettext(
+                ", %(count)d to answer again (they no longer fit)",
+                ", %(count)d to answer again (they no longer fit)",
+                carried.unfit,
+            ) % {"count": carried.unfit}
     stderr().print(line, markup=False)
 
 
@@ -152,12 +168,9 @@ def ensure_schema(target: Path, questionnaire: Questionnaire) -> None:
     schema = response_schema_for(questionnaire)
     if not target.exists():
         write_atomic(target, schema.encode())
-        stderr().print(
-            f"wrote {target}: the JSON Schema editors use to check the file", markup=False
-        )
+        wrote = _("wrote %(file)s: the JSON Schema editors use to check the file")
+        stderr().print(wrote % {"file": target}, markup=False)
     elif target.read_text(encoding="utf-8", errors="replace") != schema:
-        stderr().print(
-            f"note: {target} differs from this version of ncr's; refresh it with "
-            f"`ncr schema response -q {questionnaire.id} -o {target} --force`",
-            markup=False,
-        )
+        command = f"ncr schema response -q {questionnaire.id} -o {target} --force"
+        note = _("note: %(file)s differs from this version of ncr's; refresh it with `%(command)s`")
+        stderr().print(note % {"file": target, "command": command}, markup=False)

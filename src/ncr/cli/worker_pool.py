@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
 from ncr.outputs import interrupts
+from ncr.outputs.interface_text import _, ngettext
 from ncr.outputs.interrupts import Interrupted
 
 T = TypeVar("T")
@@ -173,16 +174,20 @@ class Pool(Generic[T, R]):
         gentle = isinstance(first, Interrupted) and first.signum == signal.SIGINT
         if not gentle or not busy:
             return
-        self.notice(
-            f"interrupted: finishing the {busy} report(s) being written, starting no other "
-            "(Ctrl-C again to stop at once)"
+        finishing = ngettext(
+            "interrupted: finishing the %(count)d report(s) being written, starting no other "
+            "(Ctrl-C again to stop at once)",
+            "interrupted: finishing the %(count)d report(s) being written, starting no other "
+            "(Ctrl-C again to stop at once)",
+            busy,
         )
+        self.notice(finishing % {"count": busy})
         try:
             while any(w.task is not None for w in workers):
                 for worker in self._ready(workers):
                     self.drained.extend(result for _index, result in self._collect(worker, workers))
         except (Interrupted, KeyboardInterrupt):
-            self.notice("stopping at once")
+            self.notice(_("stopping at once"))
 
     def _kill(self, workers: list[_Worker[T]]) -> None:
         """End every worker still there: SIGTERM (they clean up and exit), then SIGKILL."""

@@ -76,7 +76,11 @@ def question_line(result: DiffResult) -> str:
 
 
 def headline(result: DiffResult) -> str:
-    return f"{score_line(result)}; {question_line(result)}"
+    # Translators: the score line, then the question line; French puts a space before ";".
+    return _("%(score)s; %(questions)s") % {
+        "score": score_line(result),
+        "questions": question_line(result),
+    }
 
 
 def cycles_sentence(result: DiffResult) -> str:

@@ -13,6 +13,7 @@ from rich.markup import escape
 
 from ncr.documents.text_safety import visible
 from ncr.outputs.atomic_files import write_atomic
+from ncr.outputs.interface_text import _
 from ncr.outputs.renderers import render
 from ncr.outputs.reports.json_report import dumps
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
@@ -34,7 +35,11 @@ def emit(
     terminal view on stdout."""
     if output is not None:
         write_atomic(output, render(kind, fmt, result, look))
-        err.print(f"wrote {escape(visible(str(output)))} — {escape(summary)}")
+        line = _("wrote %(file)s — %(summary)s") % {
+            "file": visible(str(output)),
+            "summary": summary,
+        }
+        err.print(escape(line))
     elif fmt == "json":
         # straight to stdout: JSON needs none of rich's wrapping or markup, which cost 26-34 ms
         # of a one-file run (issue 19)

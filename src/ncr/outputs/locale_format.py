@@ -64,6 +64,16 @@ def percent(value: float | None) -> str:
     return str(format_percent(whole / 100, locale=lang))
 
 
+def count(value: int) -> str:
+    """A count of things in the active language's digit grouping (1,200; 1 200 in French)."""
+    lang = active_language()
+    if lang == SOURCE_LANGUAGE:
+        return f"{value:,}"
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=lang))
+
+
 def long_date(value: dt.date) -> str:
     lang = active_language()
     if lang == SOURCE_LANGUAGE:
