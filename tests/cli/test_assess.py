@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import LIB, RESPONSES, RunNcr
+from conftest import EXAMPLES, LIB, RESPONSES, RunNcr
 
 MINI_A = RESPONSES / "mini-a.yaml"
 GAPS = RESPONSES / "mini-gaps.yaml"
@@ -270,3 +270,34 @@ def test_an_unwritable_output_folder_is_refused_before_any_rendering(
     result = run_ncr("assess", *two, "--path", LIB, "-o", unwritable, "--format", "json")
     assert result.exit_code == 2, result.output
     assert f"cannot write into the folder {unwritable}" in result.stderr
+
+
+# --- the status lines in the reader's language (issue 17) ---------------------------------------
+
+
+def test_a_french_run_says_in_french_what_it_wrote(run_ncr: RunNcr, tmp_path: Path) -> None:
+    # xb-2026 scores 57.5 overall (the shipped example; the same in every language)
+    target = tmp_path / "xb.md"
+    result = run_ncr("assess", EXAMPLES / "xb-2026.yaml", "-o", target, "--lang", "fr")
+    assert result.exit_code == 0, result.output
+    # the file name as given, a no-break space before the colon, a decimal comma
+    assert result.stderr == f"{target} enregistré — Borealis 2026\u00a0: 57,5\n"
+
+
+def test_english_says_what_it_wrote_as_before(run_ncr: RunNcr, tmp_path: Path) -> None:
+    target = tmp_path / "xb.md"
+    result = run_ncr("assess", EXAMPLES / "xb-2026.yaml", "-o", target)
+    assert result.stderr == f"wrote {target} — Borealis 2026: 57.5\n"
+
+
+def test_a_refused_run_says_nothing_was_written_in_the_language_asked(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    missing = tmp_path / "missing.yaml"
+    result = run_ncr("assess", missing, "--lang", "es")
+    assert result.exit_code == 2
+    # the problem itself, about an input file, stays in English (README, "Languages")
+    assert result.stderr.splitlines() == [
+        f"{missing}:0:0: cannot read the file: No such file or directory",
+        "1 error — no se ha guardado nada.",
+    ]

@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 from rich.console import Console
 
-from conftest import FIXTURES, LIB, RunNcr
+from conftest import FIXTURES, LIB, RESPONSES, RunNcr
 from ncr.cli.batch import Settings, assess_many
 from ncr.loader.search_path import Catalog
 
@@ -164,3 +164,46 @@ def test_a_document_shown_in_english_is_warned_about_once_for_the_whole_run(
     printed = err.file.getvalue()  # type: ignore[attr-defined]
     assert printed.count("questionnaire local-2026 has no 'fr' translation") == 1
     assert "warning(s) in" not in printed
+
+
+# --- the batch's summary in the reader's language (issue 17) --------------------------------------
+
+
+def test_the_batch_summary_is_in_the_language_of_ncr_lang(
+    run_ncr: RunNcr, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NCR_LANG", "es")
+    reports = tmp_path / "reports"
+    result = run_ncr("assess", "--path", LIB, *GOOD, "-o", reports, "--format", "json", "-j", "2")
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"carpeta {reports} creada"
+    assert lines[-1] == (
+        f"2 informes guardados en {reports} — 0 archivos no válidos, "
+        "0 con una condición no cumplida"
+    )
+
+
+def test_the_warnings_line_in_french_and_in_english(run_ncr: RunNcr) -> None:
+    # mini-warnings has 4 warnings (answers out of range, an unknown question...); borduria none
+    files = [RESPONSES / "mini-warnings.yaml", BATCH / "borduria.yaml"]
+    english = run_ncr("assess", "--path", LIB, *files).stderr.splitlines()
+    assert english[-2:] == [
+        "4 warning(s) in 1 file; `ncr validate FILE` lists them",
+        "2 file(s) — 0 invalid input(s), 0 failing a gate",
+    ]
+    french = run_ncr("assess", "--path", LIB, *files, "--lang", "fr").stderr.splitlines()
+    assert french[-2:] == [
+        "4 avertissements dans 1 fichier\u202f; `ncr validate FILE` les énumère",
+        "2 fichiers — 0 fichier non valide, 0 avec une condition non remplie",
+    ]
+
+
+def test_the_batch_table_has_arabic_headings(run_ncr: RunNcr) -> None:
+    result = run_ncr("assess", "--path", LIB, *ALL, "--lang", "ar")
+    assert result.exit_code == 2
+    assert all(word in result.stdout for word in ("الملف", "البلد", "السنة", "غير صالح"))
+    assert "File" not in result.stdout and "invalid" not in result.stdout
+    assert result.stderr.splitlines()[-1] == (
+        "عدد الملفات: 3 — الملفات غير الصالحة: 1، الملفات التي لم تستوفِ شرطًا: 0"
+    )

@@ -7,6 +7,7 @@ import signal
 import pytest
 
 from ncr.cli.boundary import EXIT_BUG, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, guarded
+from ncr.outputs.interface_text import speaking
 from ncr.outputs.interrupts import Interrupted
 from ncr.problems import InputError, Problem, UsageError
 
@@ -84,3 +85,41 @@ def test_ncr_debug_shows_the_traceback(
     assert (
         "Traceback (most recent call last)" in err and "ZeroDivisionError: division by zero" in err
     )
+
+
+# --- the ending lines in the reader's language (issue 17) -----------------------------------------
+
+
+def errors(count: int) -> InputError:
+    return InputError([Problem("xa.yaml", line, 1, "bad") for line in range(1, count + 1)])
+
+
+def test_nothing_was_written_is_said_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    with speaking("fr"):
+        guarded(lambda: fail(errors(2)))
+        guarded(lambda: fail(Interrupted(signal.SIGINT)))
+        guarded(lambda: fail(Interrupted(signal.SIGTERM)))
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[-3:] == [
+        "2 erreurs — rien n’a été enregistré.",
+        "interrompu",
+        "arrêté par SIGTERM",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("count", "counted"),
+    [  # Arabic's plural forms: one, two, three to ten, eleven to ninety-nine, a hundred
+        (1, "خطأ واحد"),
+        (2, "خطآن"),
+        (3, "3 أخطاء"),
+        (11, "11 خطأً"),
+        (100, "100 خطأ"),
+    ],
+)
+def test_the_arabic_error_count_takes_each_plural_form(
+    count: int, counted: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with speaking("ar"):
+        guarded(lambda: fail(errors(count)))
+    assert capsys.readouterr().err.splitlines()[-1] == f"{counted} — لم يُحفظ أي شيء."

@@ -78,3 +78,11 @@ def test_the_same_review_twice_is_refused(run_ncr: RunNcr, tmp_path: Path) -> No
     code, _, err = compare(run_ncr, OVERVIEW / "xb-2026.yaml", copy)
     assert code == 2
     assert "are both the 2026 review of XB" in err
+
+
+def test_compare_says_what_it_wrote_in_french(run_ncr: RunNcr, tmp_path: Path) -> None:
+    target = tmp_path / "overview.md"
+    files = (EXAMPLES / "xa-2026.yaml", EXAMPLES / "xb-2026.yaml")
+    result = run_ncr("compare", *files, "-o", target, "--lang", "fr")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"{target} enregistré — 2 pays\n"

@@ -163,3 +163,14 @@ def test_each_language_has_its_instructions_file() -> None:
         assert all(key in text for key in ("$country", "$year", "$questionnaire", "$sheets"))
     assert texts["es"].startswith("# Cómo rellenar este libro")
     assert texts["ar"].startswith("# كيفية ملء هذا المصنف")
+
+
+def test_export_says_what_it_wrote_in_arabic(run_ncr: RunNcr, tmp_path: Path) -> None:
+    # xb-2026 asks the 206 questions of ncr-core-2026 on 5 sheets and answers 204 of them
+    target = tmp_path / "xb.xlsx"
+    result = run_ncr("export", EXAMPLES / "xb-2026.yaml", "-o", target, "--lang", "ar")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == (
+        f"حُفظ {target}: الاستبيان ncr-core-2026، عدد الأسئلة 206، عدد الأوراق 5، "
+        f"المُجاب عنها 204؛ لقراءته مجددًا: ncr import {target} -o RESPONSE.yaml"
+    )

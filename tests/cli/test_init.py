@@ -239,3 +239,15 @@ def test_from_carries_the_earlier_recommendations_into_a_follow_up_to_fill(
     path.write_text(filled.replace("#   P2: {status: ..., note: ...}", ""))
     result = run_ncr("validate", "--path", LIB, path)
     assert result.exit_code == 0, result.output
+
+
+def test_init_says_what_it_wrote_in_spanish(run_ncr: RunNcr, workdir: Path) -> None:
+    result = run_ncr("init", "-q", "ncr-core-2026", "-c", "XB", "-y", "2027", "--lang", "es")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "xb-2027.yaml guardado: 206 preguntas de ncr-core-2026",
+        (
+            "ncr-ncr-core-2026.schema.json guardado: el esquema JSON que usan los editores para "
+            "comprobar el archivo"
+        ),
+    ]
