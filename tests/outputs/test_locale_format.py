@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from ncr.outputs.interface_text import speaking
-from ncr.outputs.locale_format import long_date, number, percent, signed, weight
+from ncr.outputs.locale_format import count, long_date, number, percent, signed, weight
 
 MARCH_1 = dt.date(2026, 3, 1)
 
@@ -45,3 +45,14 @@ def test_each_language_takes_its_symbols_from_babel(
 def test_a_weight_keeps_its_shortest_form() -> None:
     with speaking("fr"):
         assert (weight(2.0), weight(0.25)) == ("2", "0,25")
+
+
+@pytest.mark.parametrize(
+    ("lang", "grouped"),
+    [("en", "1,200"), ("fr", "1\u202f200"), ("es", "1.200"), ("ar", "1,200")],
+)
+def test_a_count_of_warnings_is_grouped_as_the_language_groups_digits(
+    lang: str, grouped: str
+) -> None:
+    with speaking(lang):
+        assert count(1200) == grouped
