@@ -100,8 +100,8 @@ def test_a_french_workbook_round_trips_with_french_and_english_labels(
     assert law["C3"].value == "Partiellement"  # the answer as its French label
     assert law["B4"].value == "Which powers exist?"  # Q3 has no translation: English
     assert [c.value for c in lists["A"]] >= ["Entièrement", "Partiellement", "Pas du tout"]
-    review = {row[0].value: row[1].value for row in book["Review"].iter_rows(min_row=2)}
-    assert review["Language"] == "fr"
+    review = {row[0].value: row[1].value for row in book["Examen"].iter_rows(min_row=2)}
+    assert review["Langue"] == "fr"
     fill(target, {"Law!C3": "PAS DU TOUT", "Law!C4": "production order; Preservation"})
     back = tmp_path / "back.yaml"
     result = run_ncr("import", target, "-o", back, "--path", lib)
@@ -128,8 +128,8 @@ def test_a_workbook_in_an_unknown_language_is_located(run_ncr: RunNcr, tmp_path:
 def test_a_french_workbook_has_french_instructions_and_reads_back(
     run_ncr: RunNcr, tmp_path: Path
 ) -> None:
-    """The interface of the workbook is French; the sheet names, column headers and Yes/No
-    stay as `ncr import` reads them, whatever the language."""
+    """The workbook is French throughout: its instructions, the Review sheet ("Examen") and its
+    field names, the column headers and Oui/Non; `ncr import` reads it back to the same score."""
     from openpyxl import load_workbook
 
     book = export(
@@ -139,9 +139,16 @@ def test_a_french_workbook_has_french_instructions_and_reads_back(
     text = "\n".join(str(c.value) for c in opened["Instructions"]["A"] if c.value)
     assert text.startswith("Examen national de cybersécurité — Aurelia 2026")
     assert "Comment remplir ce classeur" in text and "Ce qui vaut justificatif" in text
-    review = [[c.value for c in row] for row in opened["Review"].iter_rows(max_row=2)]
+    assert opened.sheetnames[:2] == ["Instructions", "Examen"]
+    review = [[c.value for c in row] for row in opened["Examen"].iter_rows(max_row=2)]
     assert review[0] == ["Champ", "Valeur", "Explication"]
-    assert review[1][0] == "Country code" and review[1][2] == "Code à deux lettres (ISO 3166-1)"
+    assert review[1][0] == "Code du pays" and review[1][2] == "Code à deux lettres (ISO 3166-1)"
+    header = [c.value for c in opened["Law"][1]]
+    assert header == ["Réf.", "Question", "Réponse", "Justificatifs", "Note"] + [
+        "Comment répondre",
+        "Aide",
+    ]
+    assert "Oui" in [c.value for c in opened["Lists"]["A"]]
     how = [str(c.value) for c in opened["Law"]["F"] if c.value]
     assert any(value.startswith("Oui ou non") for value in how)
     back = run_ncr("import", book, "-o", tmp_path / "back.yaml", "--path", LIB)

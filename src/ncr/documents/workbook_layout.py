@@ -8,16 +8,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from functools import lru_cache
+from typing import Final, Literal
 
 from ncr.documents.questionnaire import Question, Section
 from ncr.documents.response import EvidenceLink
 from ncr.documents.vocabulary import NA, UNKNOWN
+from ncr.shipped import template_dir
 
+# The names below are the English words, and the keys of templates/workbook/words.yaml, which
+# says how a workbook writes them in each language (`word`) and reads them in any (`named`).
 INSTRUCTIONS: Final = "Instructions"
 REVIEW: Final = "Review"
-LISTS: Final = "Lists"  # hidden: the option lists the dropdowns point at
-RESERVED_SHEETS: Final = (INSTRUCTIONS, REVIEW, LISTS)
+LISTS: Final = "Lists"  # hidden, and never translated: the option lists the dropdowns point at
 MAX_SHEET_NAME: Final = 31  # Excel's limit
 
 # Columns of a section sheet, in order. Import finds them by their header in row 1, so a focal
@@ -28,7 +31,9 @@ SECTION_COLUMNS: Final = (ID, QUESTION, ANSWER, EVIDENCE, NOTE, HOW_TO_ANSWER, H
 REQUIRED_COLUMNS: Final = (ID, QUESTION, ANSWER, EVIDENCE, NOTE)
 
 MULTI_SEPARATOR: Final = ";"
-YES_NO: Final = (("yes", "Yes"), ("no", "No"))
+YES_NO: Final = ("yes", "no")
+WordGroup = Literal["sheets", "columns", "fields", "answers"]
+WORD_GROUPS: Final[tuple[WordGroup, ...]] = ("sheets", "columns", "fields", "answers")
 # An evidence line `Title <https://…>` (a scheme, then a colon) is a document with a link; any
 # other line is a plain title, even one that ends in angle brackets like `<b>`.
 _LINK = re.compile(r"^(?P<title>.*\S)\s*<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+)>$")
@@ -68,8 +73,56 @@ STATUSES: Final = ("draft", "final")
 # Below the response's fields: the language of the questions and choices (DESIGN §12), so that
 # `ncr import` takes the choices as this workbook shows them. A workbook without it is English.
 LANGUAGE_FIELD: Final = ReviewField(
-    "Language", ("language",), "Of the questions and choices: en, fr, es or ar", False
+    "Language", ("language",), N_("Of the questions and choices: en, fr, es or ar"), False
 )
+
+
+@lru_cache(maxsize=1)
+def word_table() -> dict[str, dict[str, dict[str, tuple[str, ...]]]]:
+    """group → English word → language → its spellings, the written one first: the shipped
+    words.yaml (data, beside the instructions; read once a process)."""
+    import yaml  # only when a workbook is written or read
+
+    path = template_dir() / "workbook" / "words.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {
+        group: {
+            key: {lang: (v,) if isinstance(v, str) else tuple(v) for lang, v in langs.items()}
+            for key, langs in raw[group].items()
+        }
+        for group in WORD_GROUPS
+    }
+
+
+def word(group: WordGroup, key: str, language: str) -> str:
+    """How a workbook in `language` writes `key` (the English word, or an answer's value)."""
+    return word_table()[group][key][language][0]
+
+
+def fold(text: str) -> str:
+    """A word as import compares it: spacing and capital letters aside."""
+    return " ".join(text.split()).casefold()
+
+
+@lru_cache(maxsize=len(WORD_GROUPS))
+def _spellings(group: WordGroup) -> dict[str, str]:
+    return {
+        fold(spelling): key
+        for key, langs in word_table()[group].items()
+        for spellings in langs.values()
+        for spelling in spellings
+    }
+
+
+def named(group: WordGroup, text: str) -> str | None:
+    """The key a word stands for, whichever of the languages it is written in."""
+    return _spellings(group).get(fold(text))
+
+
+def reserved_sheet(name: str) -> str | None:
+    """Which of the Instructions, Review and Lists sheets `name` is, in any language, or None for
+    a sheet of questions."""
+    return LISTS if fold(name) == fold(LISTS) else named("sheets", name)
 
 
 def sheet_name(section_id: str, taken: set[str]) -> str:
@@ -77,7 +130,7 @@ def sheet_name(section_id: str, taken: set[str]) -> str:
     the reserved sheets. Ids stay the same in every language, so sheet names do too."""
     base = (section_id[:1].upper() + section_id[1:])[:MAX_SHEET_NAME]
     name, n = base, 2
-    while name.casefold() in {t.casefold() for t in (*taken, *RESERVED_SHEETS)}:
+    while name.casefold() in {t.casefold() for t in taken} or reserved_sheet(name):
         suffix = f" ({n})"
         name, n = base[: MAX_SHEET_NAME - len(suffix)] + suffix, n + 1
     return name
@@ -91,11 +144,12 @@ def section_sheets(sections: Sequence[Section]) -> list[str]:
     return names
 
 
-def choices(q: Question) -> list[tuple[str, str]]:
+def choices(q: Question, language: str = "en") -> list[tuple[str, str]]:
     """(value, what the cell shows) for each option: the label, unless labels cannot tell the
-    options apart (two alike, or a `;` inside a multi label) — then the value."""
+    options apart (two alike, or a `;` inside a multi label) — then the value. Yes and No are
+    the workbook's words (a question's labels are already in its language)."""
     if q.type == "yes_no":
-        return list(YES_NO)
+        return [(value, word("answers", value, language)) for value in YES_NO]
     labels = [" ".join(o.label.split()) for o in q.options]
     folded = [label.casefold() for label in labels]
     clash = len(set(folded)) < len(folded) or (
@@ -106,11 +160,12 @@ def choices(q: Question) -> list[tuple[str, str]]:
     ]
 
 
-def special_answers(q: Question) -> list[str]:
-    """What a scored question also takes besides its options: unknown, and n/a where allowed."""
+def special_answers(q: Question, language: str = "en") -> list[str]:
+    """What a scored question also takes besides its options: unknown, and n/a where allowed, as
+    the workbook writes them."""
     if not q.scored:
         return []
-    return [UNKNOWN, NA] if q.allow_na else [UNKNOWN]
+    return [word("answers", value, language) for value in ([UNKNOWN, NA] if q.allow_na else [UNKNOWN])]
 
 
 def evidence_line(item: str | EvidenceLink) -> str:

@@ -23,15 +23,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from ncr.documents.languages import LANGUAGES, SOURCE_LANGUAGE
 from ncr.documents.workbook_layout import (
     ANSWER,
     EVIDENCE,
     ID,
-    INSTRUCTIONS,
-    LISTS,
+    LANGUAGE_FIELD,
     NOTE,
     REQUIRED_COLUMNS,
     REVIEW,
+    fold,
+    named,
+    reserved_sheet,
+    word,
 )
 from ncr.problems import WHOLE_FILE, InputError, Problem, place
 
@@ -69,8 +73,9 @@ class QuestionRow:
 
 @dataclass(frozen=True)
 class WorkbookCells:
-    """What a workbook says: the Review sheet's values by field label (case-folded) and one row per
-    question, with the problems found in its structure (formulas, foreign sheets, repeated ids)."""
+    """What a workbook says: the Review sheet's values by field (its English label, case-folded,
+    whatever the language of the sheet) and one row per question, with the problems found in its
+    structure (formulas, foreign sheets, repeated ids)."""
 
     file: str
     sha256: str
@@ -246,16 +251,18 @@ def _worksheets(book: Any, file: str) -> list[_Sheet]:
 
 
 def _collect(book: WorkbookCells, sheets: list[_Sheet]) -> WorkbookCells:
+    """The Review sheet first (its Language names the words of the messages), then the questions;
+    sheets are known by their name in any language."""
     seen: dict[str, Cell] = {}
     review: dict[str, CellValue] = {}
-    has_review = False
+    reviews = [sheet for sheet in sheets if reserved_sheet(sheet.name) == REVIEW]
+    has_review = bool(reviews)
+    if reviews:
+        review = dict(_review_fields(book, reviews[0]))
+    language = _language(review)
     for sheet in sheets:
-        name = sheet.name.casefold()
-        if name == REVIEW.casefold():
-            has_review = True
-            review = dict(_review_fields(book, sheet))
-        elif name not in (INSTRUCTIONS.casefold(), LISTS.casefold()):
-            book.rows.extend(_question_rows(book, sheet, seen))
+        if reserved_sheet(sheet.name) is None:
+            book.rows.extend(_question_rows(book, sheet, seen, language))
     if not has_review:
         message = f"the workbook has no sheet '{REVIEW}' (country, year, questionnaire): restore it"
         book.problems.append(Problem(book.file, 0, 0, message, sheet=WHOLE_FILE))
@@ -263,32 +270,46 @@ def _collect(book: WorkbookCells, sheets: list[_Sheet]) -> WorkbookCells:
 
 
 def _review_fields(book: WorkbookCells, sheet: _Sheet) -> Iterator[tuple[str, CellValue]]:
-    """Column A names a field, column B holds its value."""
+    """Column A names a field (in any language), column B holds its value."""
     for number, row in enumerate(sheet.rows[1:], start=2):
         label = cell_text(_value(book, sheet.name, number, 1, row))
         if label is not None:
-            yield label.strip().casefold(), _value(book, sheet.name, number, 2, row)
+            field_name = named("fields", label) or label
+            yield fold(field_name), _value(book, sheet.name, number, 2, row)
 
 
-def _question_rows(book: WorkbookCells, sheet: _Sheet, seen: dict[str, Cell]) -> list[QuestionRow]:
+def _language(review: dict[str, CellValue]) -> str:
+    """The language a workbook says it is in, for naming its words in messages; English when it
+    does not say (workbook_language reports a language ncr does not know)."""
+    cell = review.get(fold(LANGUAGE_FIELD.label))
+    text = fold(cell_text(cell) or "") if cell is not None else ""
+    return text if text in LANGUAGES else SOURCE_LANGUAGE
+
+
+def _question_rows(
+    book: WorkbookCells, sheet: _Sheet, seen: dict[str, Cell], language: str
+) -> list[QuestionRow]:
+    """The rows of a sheet of questions, its columns known by their header in any language."""
     header = sheet.rows[0] if sheet.rows else []
     columns: dict[str, int] = {}
     for index, (value, _) in enumerate(header, start=1):
-        if isinstance(value, str):
-            columns.setdefault(value.strip().casefold(), index)
-    missing = [name for name in REQUIRED_COLUMNS if name.casefold() not in columns]
+        column = named("columns", value) if isinstance(value, str) else None
+        if column is not None:
+            columns.setdefault(column, index)
+    missing = [word("columns", name, language) for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
+        expected = ", ".join(word("columns", name, language) for name in REQUIRED_COLUMNS)
         message = (
             f"this is not a question sheet of the workbook: row 1 must name the columns "
-            f"{', '.join(REQUIRED_COLUMNS)} (missing: {', '.join(missing)}); restore the header "
-            "row, or remove the sheet"
+            f"{expected} (missing: {', '.join(missing)}); restore the header row, or remove the "
+            "sheet"
         )
         book.problems.append(book.problem((sheet.name, 1, 1), message))
         return []
     if len(sheet.rows) > MAX_ROWS and any(v is not None for v, _ in sheet.rows[MAX_ROWS]):
         message = f"the sheet goes on past row {MAX_ROWS}: a section has one row per question"
         book.problems.append(book.problem((sheet.name, MAX_ROWS + 1, 1), message))
-    where = {name: columns[name.casefold()] for name in (ID, ANSWER, EVIDENCE, NOTE)}
+    where = {name: columns[name] for name in (ID, ANSWER, EVIDENCE, NOTE)}
     found = []
     for number, row in enumerate(sheet.rows[1:MAX_ROWS], start=2):
         cells = {name: _value(book, sheet.name, number, col, row) for name, col in where.items()}

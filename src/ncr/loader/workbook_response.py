@@ -1,7 +1,7 @@
 """A workbook's cells as response data (DESIGN §3.3), each value remembering its cell.
 
 Answers are read as a focal point types them: an option's label or its value, in any case, `n/a`
-or `unknown`; several choices separated by ";"; numbers as numbers; evidence one item per line.
+or `unknown` (Yes, No, unknown and n/a in any of the workbook languages, words.yaml); several choices separated by ";"; numbers as numbers; evidence one item per line.
 What cannot be read is a problem at its cell; the rest goes on to the same model and checks as a
 YAML response, whose problems the cell map locates too.
 """
@@ -22,8 +22,10 @@ from ncr.documents.workbook_layout import (
     MULTI_SEPARATOR,
     REVIEW,
     REVIEW_FIELDS,
+    YES_NO,
     choices,
     evidence_item,
+    named,
     special_answers,
 )
 from ncr.loader.cross_checks import did_you_mean
@@ -102,6 +104,7 @@ def response_doc(
     """The whole response, and the problems of cells that could not be read; `shown` is the
     questionnaire as the workbook shows it (translated), whose labels count as well as `qn`'s."""
     header = header_doc(book)
+    language = workbook_language(book)[0]
     questions = {q.id: q for q in qn.questions()}
     in_book = (shown or qn).by_id
     answers: dict[str, dict[str, Any]] = {}
@@ -119,7 +122,7 @@ def response_doc(
         base = ("answers", q.id)
         cells.update({base: row.answer.at, (*base, "answer"): row.answer.at})
         cells.update({(*base, "evidence"): row.evidence.at, (*base, "note"): row.note.at})
-        entry, unreadable = _entry(_versions(in_book.get(q.id), q), row)
+        entry, unreadable = _entry(_versions(in_book.get(q.id), q), row, language)
         if unreadable is not None:
             problems.append(book.problem(row.answer.at, unreadable))
         if entry:
@@ -133,8 +136,10 @@ def _versions(shown: Question | None, q: Question) -> tuple[Question, ...]:
     return (q,) if shown is None or shown == q else (shown, q)
 
 
-def _entry(qs: tuple[Question, ...], row: QuestionRow) -> tuple[dict[str, Any], str | None]:
-    value, message = answer_value(qs[0], row.answer.value, qs[1:])
+def _entry(
+    qs: tuple[Question, ...], row: QuestionRow, language: str
+) -> tuple[dict[str, Any], str | None]:
+    value, message = answer_value(qs[0], row.answer.value, qs[1:], language)
     entry: dict[str, Any] = {} if value is None else {"answer": value}
     evidence = [evidence_item(line) for line in _lines(row.evidence)]
     if evidence:
@@ -145,47 +150,48 @@ def _entry(qs: tuple[Question, ...], row: QuestionRow) -> tuple[dict[str, Any], 
     return entry, message
 
 
-def answer_value(q: Question, raw: object, also: Sequence[Question] = ()) -> Read:
+def answer_value(
+    q: Question, raw: object, also: Sequence[Question] = (), language: str = "en"
+) -> Read:
     """The answer a cell gives to `q`, as a response holds it; a choice may be named by a label
-    of `q` or of `also` (the same question in another language), or by its value."""
+    of `q` or of `also` (the same question in another language), or by its value. A message
+    names the choices as a workbook in `language` shows them."""
     if raw is None:
         return None, None
-    if isinstance(raw, str) and raw.strip().casefold() in SPECIAL_ANSWERS:
-        return raw.strip().casefold(), None
-    return _READERS[q.type]((q, *also), raw)
+    shared = named("answers", raw) if isinstance(raw, str) else None
+    if shared in SPECIAL_ANSWERS:
+        return shared, None
+    if q.type == "yes_no" and (isinstance(raw, bool) or shared in YES_NO):
+        return (shared or ("yes" if raw else "no")), None
+    return _READERS[q.type]((q, *also), raw, language)
 
 
-def _yes_no(qs: Sequence[Question], raw: object) -> Read:
-    if isinstance(raw, bool):
-        return ("yes" if raw else "no"), None
-    return _choice(qs, raw)
-
-
-def _choice(qs: Sequence[Question], raw: object) -> Read:
+def _choice(qs: Sequence[Question], raw: object, language: str) -> Read:
     q = qs[0]
     text = value_text(raw) or ""
     value = _match(qs, text)
     if value is None:
-        return None, f"'{_clip(text)}' is not an answer to {q.id}; choose one of: {_listing(q)}"
+        listing = _listing(q, language)
+        return None, f"'{_clip(text)}' is not an answer to {q.id}; choose one of: {listing}"
     return value, None
 
 
-def _multi(qs: Sequence[Question], raw: object) -> Read:
+def _multi(qs: Sequence[Question], raw: object, language: str) -> Read:
     q = qs[0]
     text = value_text(raw) or ""
     parts = [part.strip() for part in text.split(MULTI_SEPARATOR) if part.strip()]
     values = [_match(qs, part) for part in parts]
     unknown = [part for part, value in zip(parts, values, strict=True) if value is None]
     if unknown:
-        named = "; ".join(f"'{_clip(part)}'" for part in unknown)
+        listed = "; ".join(f"'{_clip(part)}'" for part in unknown)
         return None, (
-            f"{named}: not among the answers to {q.id}; choose any of {_listing(q)}, "
+            f"{listed}: not among the answers to {q.id}; choose any of {_listing(q, language)}, "
             f'separated by "{MULTI_SEPARATOR}"'
         )
     return [value for value in values if value is not None], None
 
 
-def _number(qs: Sequence[Question], raw: object) -> Read:
+def _number(qs: Sequence[Question], raw: object, language: str) -> Read:
     q = qs[0]
     number: float | None = None
     if isinstance(raw, int | float) and not isinstance(raw, bool):
@@ -202,12 +208,12 @@ def _number(qs: Sequence[Question], raw: object) -> Read:
     return (int(number) if number.is_integer() else number), None
 
 
-def _text(qs: Sequence[Question], raw: object) -> Read:
+def _text(qs: Sequence[Question], raw: object, language: str) -> Read:
     return value_text(raw), None
 
 
-_READERS: Final[dict[str, Callable[[Sequence[Question], object], Read]]] = {
-    "yes_no": _yes_no,
+_READERS: Final[dict[str, Callable[[Sequence[Question], object, str], Read]]] = {
+    "yes_no": _choice,  # Yes and No in any language are read before
     "choice": _choice,
     "multi": _multi,
     "number": _number,
@@ -226,8 +232,8 @@ def _match(qs: Sequence[Question], text: str) -> str | None:
     return next((value for value, _ in pairs if value.casefold() == wanted), None)
 
 
-def _listing(q: Question) -> str:
-    shown = [f'"{text}"' for _, text in choices(q)] + special_answers(q)
+def _listing(q: Question, language: str) -> str:
+    shown = [f'"{text}"' for _, text in choices(q, language)] + special_answers(q, language)
     return ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else shown[0]
 
 

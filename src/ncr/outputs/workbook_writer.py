@@ -39,7 +39,9 @@ from ncr.documents.workbook_layout import (
     evidence_line,
     section_sheets,
     special_answers,
+    word,
 )
+from ncr.documents.languages import direction
 from ncr.outputs import condition_words as describe
 from ncr.outputs.interface_text import N_, _, active_language
 from ncr.shipped import template_dir
@@ -79,17 +81,20 @@ def workbook_bytes(
     qn: Questionnaire, response: Response, questionnaire_ref: str, language: str = "en"
 ) -> bytes:
     """The workbook of `qn` (its text in `language`), filled with `response`; the Review sheet
-    names `questionnaire_ref` and the language."""
+    names `questionnaire_ref` and the language. Sheet names, headers, field names and the shared
+    answers are the words of `language` (words.yaml), which `ncr import` reads back."""
     from openpyxl import Workbook
 
     book = Workbook()
-    look = _Look.create()
+    look = _Look.create(language)
     _instructions(book.active, qn, response, look)
-    _review(book.create_sheet(REVIEW), response, (questionnaire_ref, language), look)
+    _review(book.create_sheet(word("sheets", REVIEW, language)), response, questionnaire_ref, look)
     lists = _Lists(book.create_sheet(LISTS), look.body_font)
     for name, section in zip(section_sheets(qn.sections), qn.sections, strict=True):
         _section(book.create_sheet(name), section, response, lists, look)
     lists.finish()
+    for ws in book.worksheets:  # Arabic reads from the right: column A on the right-hand side
+        ws.sheet_view.rightToLeft = direction(language) == "rtl"
     _properties(book, qn, response, language)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -98,8 +103,9 @@ def workbook_bytes(
 
 @dataclass(frozen=True)
 class _Look:
-    """The few styles every sheet shares, made once."""
+    """The workbook's language and the few styles every sheet shares, made once."""
 
+    language: str
     body_font: Any
     header_font: Any
     header_fill: Any
@@ -113,11 +119,12 @@ class _Look:
     unlocked: Any
 
     @classmethod
-    def create(cls) -> _Look:
+    def create(cls, language: str) -> _Look:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
         side = Side(style="thin", color=BORDER)
         return cls(
+            language=language,
             body_font=Font(name=FONT, size=10),
             header_font=Font(name=FONT, size=10, bold=True),
             header_fill=PatternFill("solid", fgColor=GREY),
@@ -206,7 +213,7 @@ def _instructions(ws: Any, qn: Questionnaire, response: Response, look: _Look) -
             f'"{name}" ({s.title})' for name, s in zip(sheets, qn.sections, strict=True)
         ),
     )
-    ws.title = INSTRUCTIONS
+    ws.title = word("sheets", INSTRUCTIONS, look.language)
     ws.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
     title = _("National Cyber Review — %(country)s %(year)s") % {
         "country": response.country.name,
@@ -224,35 +231,35 @@ def _instructions(ws: Any, qn: Questionnaire, response: Response, look: _Look) -
         if kind == "heading":
             ws.row_dimensions[row].height = 1.4 * LINE_POINTS
         row += 1
-    _print_setup(ws, landscape=False, header=qn.title, footer=INSTRUCTIONS)
+    _print_setup(ws, landscape=False, header=qn.title, footer=ws.title)
     _protect(ws)
 
 
 # --- Review ---------------------------------------------------------------------------------------
 
 
-def _review(ws: Worksheet, response: Response, named: tuple[str, str], look: _Look) -> None:
-    """The Review sheet; `named`: the questionnaire reference and the workbook's language."""
+def _review(ws: Worksheet, response: Response, questionnaire_ref: str, look: _Look) -> None:
+    """The Review sheet, naming the questionnaire and the workbook's language."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     values: dict[tuple[str, ...], CellData] = {
         ("country", "code"): response.country.code,
         ("country", "name"): response.country.name,
         ("year",): response.year,
-        ("questionnaire",): named[0],
+        ("questionnaire",): questionnaire_ref,
         ("review", "date"): response.review.date,
         ("review", "status"): response.review.status,
         ("review", "reviewers"): "\n".join(response.review.reviewers) or None,
         ("review", "classification"): response.review.classification,
-        LANGUAGE_FIELD.path: named[1],
+        LANGUAGE_FIELD.path: look.language,
     }
-    # the labels in column A stay as `ncr import` reads them; the header and About are the reader's
     _header_row(ws, [_("Field"), _("Value"), _("About")], look)
     status = DataValidation(type="list", formula1=f'"{",".join(STATUSES)}"', allow_blank=False)
     status.showErrorMessage = True
     ws.add_data_validation(status)
     for row, item in enumerate((*REVIEW_FIELDS, LANGUAGE_FIELD), start=2):
-        put(ws, row, 1, item.label, look.header_font).alignment = look.wrap
+        label = word("fields", item.label, look.language)
+        put(ws, row, 1, label, look.header_font).alignment = look.wrap
         cell = put(ws, row, 2, values[item.path], look.body_font)
         cell.alignment = look.wrap_left
         cell.border = look.border
@@ -267,7 +274,7 @@ def _review(ws: Worksheet, response: Response, named: tuple[str, str], look: _Lo
     for column, width in zip("ABC", REVIEW_WIDTHS, strict=True):
         ws.column_dimensions[column].width = width
     ws.freeze_panes = "A2"
-    _print_setup(ws, landscape=False, header=REVIEW, footer=REVIEW)
+    _print_setup(ws, landscape=False, header=ws.title, footer=ws.title)
     _protect(ws)
 
 
@@ -305,7 +312,9 @@ class _Lists:
         _protect(self.ws)
 
 
-def _validations(ws: Worksheet, questions: list[tuple[Question, str]], lists: _Lists) -> None:
+def _validations(
+    ws: Worksheet, questions: list[tuple[Question, str]], lists: _Lists, language: str
+) -> None:
     """Dropdowns for choices, a number check for numbers; one validation per kind of list on the
     sheet (a validation belongs to one sheet)."""
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -313,7 +322,8 @@ def _validations(ws: Worksheet, questions: list[tuple[Question, str]], lists: _L
     found: dict[str, DataValidation] = {}
     for q, cell in questions:
         if q.type in ("yes_no", "choice"):
-            entries = tuple(text for _, text in choices(q)) + tuple(special_answers(q))
+            entries = tuple(text for _, text in choices(q, language))
+            entries += tuple(special_answers(q, language))
             key = lists.formula(entries)
             if key not in found:
                 found[key] = DataValidation(type="list", formula1=key, allow_blank=True)
@@ -342,12 +352,12 @@ def _section(
 ) -> None:
     from openpyxl.utils import get_column_letter
 
-    _header_row(ws, list(SECTION_COLUMNS), look)
+    _header_row(ws, [word("columns", name, look.language) for name in SECTION_COLUMNS], look)
     answers = []
     for row, q in enumerate(section.questions, start=2):
         cells = _question_row(ws, row, q, response.answers.get(q.id), look)
         answers.append((q, cells[ANSWER].coordinate))
-    _validations(ws, answers, lists)
+    _validations(ws, answers, lists, look.language)
     for column, name in enumerate(SECTION_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(column)].width = WIDTHS[name]
     ws.freeze_panes = "A2"
@@ -363,10 +373,10 @@ def _question_row(
     values: Mapping[str, CellData] = {
         ID: q.id,
         QUESTION: " ".join(q.text.split()),
-        ANSWER: shown_answer(q, given),
+        ANSWER: shown_answer(q, given, look.language),
         EVIDENCE: "\n".join(evidence_line(item) for item in given.evidence) if given else None,
         NOTE: given.note if given else None,
-        HOW_TO_ANSWER: how_to_answer(q),
+        HOW_TO_ANSWER: how_to_answer(q, look.language),
         HELP: " ".join(q.help.split()) or None,
     }
     cells = {}
@@ -396,16 +406,19 @@ def row_height(texts: list[tuple[CellData, float]]) -> float:
     return lines * LINE_POINTS + 4
 
 
-def shown_answer(q: Question, given: Answer | None) -> str | int | float | None:
-    """The answer as the cell shows it: option labels, `;` between several, numbers as numbers."""
+def shown_answer(
+    q: Question, given: Answer | None, language: str = "en"
+) -> str | int | float | None:
+    """The answer as the cell shows it: option labels, `;` between several, numbers as numbers,
+    unknown and n/a in the workbook's words."""
     value = given.answer if given else None
     if value is None:
         return None
     if isinstance(value, bool):
         value = "yes" if value else "no"
     if isinstance(value, str) and value.strip().lower() in SPECIAL_ANSWERS:
-        return value.strip().lower()
-    shown = dict(choices(q))
+        return word("answers", value.strip().lower(), language)
+    shown = dict(choices(q, language))
     if q.type in ("yes_no", "choice") and isinstance(value, str):
         return shown.get(value.lower() if q.type == "yes_no" else value, value)
     if isinstance(value, list):
@@ -413,12 +426,12 @@ def shown_answer(q: Question, given: Answer | None) -> str | int | float | None:
     return value
 
 
-def how_to_answer(q: Question) -> str:
+def how_to_answer(q: Question, language: str = "en") -> str:
     """What the answer may be, in the focal point's words: kind, choices, extras, conditions."""
     lines = [_(TYPE_WORDS[q.type]) % {"separator": MULTI_SEPARATOR}]
     if q.type in ("choice", "multi"):
-        lines.extend(f"•  {text}" for _, text in choices(q))
-    extras = special_answers(q)
+        lines.extend(f"•  {text}" for _, text in choices(q, language))
+    extras = special_answers(q, language)
     if extras:
         lines.append(_("Also: %(answers)s.") % {"answers": _(" or ").join(extras)})
     if q.evidence == "required":
@@ -435,4 +448,4 @@ def _properties(book: Workbook, qn: Questionnaire, response: Response, language:
     book.properties.title = f"{qn.title} — {response.country.name} {response.year}"
     book.properties.language = language
     book.properties.creator = "ncr"
-    book.active = book.worksheets.index(book[INSTRUCTIONS])
+    book.active = 0  # the Instructions sheet
