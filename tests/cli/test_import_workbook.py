@@ -232,3 +232,106 @@ def test_hostile_text_comes_back_unchanged(run_ncr: RunNcr, tmp_path: Path, name
     before, after = review(source, LIB).response.model, review(back, LIB).response.model
     assert what_it_says(after) == what_it_says(before)
     assert after.review == before.review and after.country == before.country
+
+
+# What a workbook in each language writes for the words `ncr import` keys on (words.yaml).
+IN_WORDS = {
+    "fr": ("Examen", "Code du pays", ["Réf.", "Question", "Réponse", "Justificatifs", "Note"]),
+    "es": ("Examen", "Código del país", ["Ref.", "Pregunta", "Respuesta", "Pruebas", "Nota"]),
+    "ar": ("الاستعراض", "رمز البلد", ["الرمز", "السؤال", "الإجابة", "الأدلة", "ملاحظة"]),
+}
+SHARED_ANSWERS = {
+    "fr": {"Oui", "Non", "inconnu", "sans objet"},
+    "es": {"Sí", "No", "desconocido", "no aplicable"},
+    "ar": {"نعم", "لا", "غير معروف", "لا ينطبق"},
+}
+
+
+def _answers_shown(book: Path) -> set[str]:
+    from openpyxl import load_workbook
+
+    opened = load_workbook(book)
+    return {
+        str(row[2].value)
+        for ws in opened.worksheets[3:]  # Instructions, Review, Lists, then the sections
+        for row in ws.iter_rows(min_row=2)
+        if row[2].value is not None
+    }
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "ar"])
+def test_an_example_in_each_language_shows_its_words_and_imports_the_same(
+    run_ncr: RunNcr, tmp_path: Path, lang: str
+) -> None:
+    """xc-2026 answers 16 questions yes or no, 5 unknown and 3 n/a: all of them show in the
+    workbook's language, and come back as the same answers and scores."""
+    from openpyxl import load_workbook
+
+    example = EXAMPLES / "xc-2026.yaml"
+    book = export(run_ncr, example, tmp_path / f"xc-{lang}.xlsx", "--lang", lang)
+    opened = load_workbook(book)
+    review_sheet, first_field, columns = IN_WORDS[lang]
+    assert opened.sheetnames[1] == review_sheet
+    assert opened[review_sheet]["A2"].value == first_field
+    section = opened.worksheets[3]
+    assert [c.value for c in section[1]][:5] == columns
+    assert section.sheet_view.rightToLeft is (lang == "ar")
+    shown = _answers_shown(book)
+    assert SHARED_ANSWERS[lang] <= shown
+    assert not ({"Yes", "No", "unknown", "n/a"} - SHARED_ANSWERS[lang]) & shown  # Spanish "No"
+    back = tmp_path / f"xc-{lang}.yaml"
+    result = run_ncr("import", book, "-o", back)
+    assert result.exit_code == 0, result.output
+    assert what_it_says(review(back).response.model) == what_it_says(review(example).response.model)
+    assert scores(book) == scores(example) == scores(back)
+
+
+def test_an_english_workbook_and_a_french_one_with_english_words_still_import(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    """Workbooks sent out before the words were translated: English headers, Yes/No and "Review"
+    in an English workbook, and in a French one (Language fr, the questions in French)."""
+    example = EXAMPLES / "xc-2026.yaml"
+    english = export(run_ncr, example, tmp_path / "xc-en.xlsx", "--lang", "en")
+    assert {"Yes", "No", "unknown", "n/a"} <= _answers_shown(english)
+    assert scores(english) == scores(example)
+    fill(english, {"Review!B10": "fr"})  # how an earlier French export looked to import
+    back = tmp_path / "xc-old-fr.yaml"
+    result = run_ncr("import", english, "-o", back)
+    assert result.exit_code == 0, result.output
+    assert what_it_says(review(back).response.model) == what_it_says(review(example).response.model)
+
+
+def test_french_answers_typed_in_any_case_and_errors_located_on_the_french_sheet(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    book = export(run_ncr, EXAMPLES / "xc-2026.yaml", tmp_path / "xc.xlsx", "--lang", "fr")
+    from openpyxl import load_workbook
+
+    opened = load_workbook(book)
+    sheet = opened.worksheets[3]
+    yes_no = [row[0].row for row in sheet.iter_rows(min_row=2) if row[2].value in ("Oui", "Non")]
+    first, second = yes_no[:2]
+    fill(book, {f"{sheet.title}!C{first}": "  NON ", f"{sheet.title}!C{second}": "peut-être"})
+    result = run_ncr("validate", book)
+    assert result.exit_code == 2
+    qid = sheet[f"A{second}"].value
+    assert (
+        f"{book}:{sheet.title}!C{second}: 'peut-être' is not an answer to {qid}; choose one of: "
+        '"Oui", "Non"' in result.stderr
+    )
+    assert f"!C{first}:" not in result.stderr  # "  NON " reads as no
+
+
+@pytest.mark.slow
+def test_a_french_workbook_saved_again_by_libreoffice_imports_the_same(
+    run_ncr: RunNcr, tmp_path: Path
+) -> None:
+    example = EXAMPLES / "xb-2026.yaml"
+    book = export(run_ncr, example, tmp_path / "xb-2026.xlsx", "--lang", "fr")
+    saved = resave_with_libreoffice(book, tmp_path / "lo")
+    back = tmp_path / "xb-2026.yaml"
+    result = run_ncr("import", saved, "-o", back)
+    assert result.exit_code == 0, result.output
+    assert what_it_says(review(back).response.model) == what_it_says(review(example).response.model)
+    assert scores(saved) == scores(example)
