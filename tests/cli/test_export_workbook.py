@@ -169,6 +169,13 @@ def test_each_language_has_its_instructions_file() -> None:
     for text in texts.values():  # the same placeholders, filled in by the writer
         assert all(key in text for key in ("$country", "$year", "$questionnaire", "$sheets"))
     assert texts["es"].startswith("# Cómo rellenar este libro")
+    # the instructions name the sheet, columns and answers as the workbook writes them
+    for lang in ("fr", "es", "ar"):
+        assert not any(
+            english in texts[lang]
+            for english in ("Review", "Answer", "Evidence", "How to answer", "Yes", "unknown")
+        )
+    assert "« Comment répondre »" in texts["fr"] and "choisissez Oui ou Non" in texts["fr"]
     assert texts["ar"].startswith("# كيفية ملء هذا المصنف")
 
 
