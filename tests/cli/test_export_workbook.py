@@ -149,10 +149,16 @@ def test_a_french_workbook_has_french_instructions_and_reads_back(
         "Aide",
     ]
     assert "Oui" in [c.value for c in opened["Lists"]["A"]]
+    status = opened["Examen"]["B7"]
+    assert (opened["Examen"]["A7"].value, status.value) == ("Statut", "définitif")
+    fill(book, {"Examen!B7": "Projet"})  # as the dropdown offers it, any capitals
     how = [str(c.value) for c in opened["Law"]["F"] if c.value]
     assert any(value.startswith("Oui ou non") for value in how)
     back = run_ncr("import", book, "-o", tmp_path / "back.yaml", "--path", LIB)
     assert back.exit_code == 0, back.output
+    from ncr.loader.yaml_reader import read_yaml
+
+    assert read_yaml(tmp_path / "back.yaml").data["review"]["status"] == "draft"
     again = run_ncr("assess", tmp_path / "back.yaml", "--path", LIB, "--format", "json")
     first = run_ncr("assess", RESPONSES / "mini-a.yaml", "--path", LIB, "--format", "json")
     assert json.loads(again.stdout)["overall"] == json.loads(first.stdout)["overall"]

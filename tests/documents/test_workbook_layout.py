@@ -12,6 +12,7 @@ from ncr.documents.workbook_layout import (
     REVIEW,
     REVIEW_FIELDS,
     SECTION_COLUMNS,
+    STATUSES,
     YES_NO,
     choices,
     evidence_item,
@@ -69,6 +70,7 @@ def test_the_words_file_names_every_word_in_every_language() -> None:
     assert set(table["columns"]) == set(SECTION_COLUMNS)
     assert set(table["fields"]) == {item.label for item in (*REVIEW_FIELDS, LANGUAGE_FIELD)}
     assert set(table["answers"]) == {*YES_NO, *SPECIAL_ANSWERS}
+    assert set(table["statuses"]) == set(STATUSES)
     for group in table.values():
         for langs in group.values():
             assert set(langs) == set(LANGUAGES)

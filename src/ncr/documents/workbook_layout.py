@@ -32,8 +32,8 @@ REQUIRED_COLUMNS: Final = (ID, QUESTION, ANSWER, EVIDENCE, NOTE)
 
 MULTI_SEPARATOR: Final = ";"
 YES_NO: Final = ("yes", "no")
-WordGroup = Literal["sheets", "columns", "fields", "answers"]
-WORD_GROUPS: Final[tuple[WordGroup, ...]] = ("sheets", "columns", "fields", "answers")
+WordGroup = Literal["sheets", "columns", "fields", "answers", "statuses"]
+WORD_GROUPS: Final[tuple[WordGroup, ...]] = ("sheets", "columns", "fields", "answers", "statuses")
 # An evidence line `Title <https://…>` (a scheme, then a colon) is a document with a link; any
 # other line is a plain title, even one that ends in angle brackets like `<b>`.
 _LINK = re.compile(r"^(?P<title>.*\S)\s*<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+)>$")

@@ -263,8 +263,9 @@ def _date(cell: CellValue) -> object:
 
 
 def _status(cell: CellValue) -> object:
+    """draft or final, in any of the languages."""
     text = cell_text(cell)
-    return text.strip().lower() if text is not None else None
+    return (named("statuses", text) or text.strip().lower()) if text is not None else None
 
 
 def _reviewers(cell: CellValue) -> object:

@@ -248,13 +248,14 @@ def _review(ws: Worksheet, response: Response, questionnaire_ref: str, look: _Lo
         ("year",): response.year,
         ("questionnaire",): questionnaire_ref,
         ("review", "date"): response.review.date,
-        ("review", "status"): response.review.status,
+        ("review", "status"): word("statuses", response.review.status, look.language),
         ("review", "reviewers"): "\n".join(response.review.reviewers) or None,
         ("review", "classification"): response.review.classification,
         LANGUAGE_FIELD.path: look.language,
     }
     _header_row(ws, [_("Field"), _("Value"), _("About")], look)
-    status = DataValidation(type="list", formula1=f'"{",".join(STATUSES)}"', allow_blank=False)
+    shown = ",".join(word("statuses", status, look.language) for status in STATUSES)
+    status = DataValidation(type="list", formula1=f'"{shown}"', allow_blank=False)
     status.showErrorMessage = True
     ws.add_data_validation(status)
     for row, item in enumerate((*REVIEW_FIELDS, LANGUAGE_FIELD), start=2):
