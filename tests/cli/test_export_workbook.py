@@ -94,7 +94,7 @@ def test_a_french_workbook_round_trips_with_french_and_english_labels(
     opts = export_workbook.ExportOptions(lib / "tiny-response.yaml", target, paths=[lib], lang="fr")
     assert export_workbook.run(opts) == 0
     book = load_workbook(target)
-    law, lists = book["Law"], book["Lists"]
+    law, lists = book["Droit"], book["Lists"]  # the sheet named by its French title
     assert law["B2"].value == "L'accès illégal est-il une infraction ?"
     assert law["G2"].value == "Convention de Budapest, art. 2."
     assert law["C3"].value == "Partiellement"  # the answer as its French label
@@ -102,7 +102,7 @@ def test_a_french_workbook_round_trips_with_french_and_english_labels(
     assert [c.value for c in lists["A"]] >= ["Entièrement", "Partiellement", "Pas du tout"]
     review = {row[0].value: row[1].value for row in book["Examen"].iter_rows(min_row=2)}
     assert review["Langue"] == "fr"
-    fill(target, {"Law!C3": "PAS DU TOUT", "Law!C4": "production order; Preservation"})
+    fill(target, {"Droit!C3": "PAS DU TOUT", "Droit!C4": "production order; Preservation"})
     back = tmp_path / "back.yaml"
     result = run_ncr("import", target, "-o", back, "--path", lib)
     assert result.exit_code == 0, result.output

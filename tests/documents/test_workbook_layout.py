@@ -22,6 +22,7 @@ from ncr.documents.workbook_layout import (
     reserved_sheet,
     section_sheets,
     sheet_name,
+    title_sheet,
     special_answers,
     word,
     word_table,
@@ -105,3 +106,11 @@ def test_choices_and_special_answers_in_the_workbook_language() -> None:
     yes_no = Question(id="Q", indicator="i", text="A law?", type="yes_no", allow_na=True)
     assert choices(yes_no, "fr") == [("yes", "Oui"), ("no", "Non")]
     assert special_answers(yes_no, "es") == ["desconocido", "no aplicable"]
+
+
+def test_sheets_of_a_translated_workbook_are_named_by_their_titles() -> None:
+    assert section_sheets(QN.sections, "fr") == ["Law", "Technical"]  # mini-q's titles
+    assert title_sheet("Cadre juridique") == "Cadre juridique"
+    # Excel refuses : / ? * [ ] \ in a name, and 31 characters at most: cut at a word
+    assert title_sheet("Convention de Budapest : droit procédural") == "Convention de Budapest droit"
+    assert title_sheet("b" * 40) == "b" * 31

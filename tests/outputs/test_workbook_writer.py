@@ -142,7 +142,7 @@ def test_the_instructions_come_from_the_data_file(tmp_path: Path) -> None:
     text = "\n".join(str(c.value) for c in book["Instructions"]["A"] if c.value)
     assert text.startswith("National Cyber Review — Aurelia 2026")
     assert "What counts as evidence" in text
-    assert '"Law" (Law), "Tech" (Technical)' in text  # the sheets, named for this questionnaire
+    assert '"Law", "Tech" (Technical)' in text  # the sheets, named for this questionnaire
     blocks = list(instruction_blocks(instructions_text()))
     assert blocks[0] == ("heading", "How to fill in this workbook")
     assert ("heading", "What counts as evidence") in blocks

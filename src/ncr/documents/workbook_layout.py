@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
+from ncr.documents.languages import SOURCE_LANGUAGE
 from ncr.documents.questionnaire import Question, Section
 from ncr.documents.response import EvidenceLink
 from ncr.documents.vocabulary import NA, UNKNOWN
@@ -36,6 +37,7 @@ WordGroup = Literal["sheets", "columns", "fields", "answers", "statuses"]
 WORD_GROUPS: Final[tuple[WordGroup, ...]] = ("sheets", "columns", "fields", "answers", "statuses")
 # An evidence line `Title <https://…>` (a scheme, then a colon) is a document with a link; any
 # other line is a plain title, even one that ends in angle brackets like `<b>`.
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")  # Excel refuses these in a sheet's name
 _LINK = re.compile(r"^(?P<title>.*\S)\s*<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+)>$")
 
 
@@ -136,12 +138,26 @@ def sheet_name(section_id: str, taken: set[str]) -> str:
     return name
 
 
-def section_sheets(sections: Sequence[Section]) -> list[str]:
-    """The sheet of each section, in order."""
+def section_sheets(sections: Sequence[Section], language: str = SOURCE_LANGUAGE) -> list[str]:
+    """The sheet of each section, in order. English names it by its id, as English workbooks
+    and their located errors always have (`Legal!C12`); another language by the section's title
+    as the workbook shows it, so a focal point finds the tab in words they read. Import finds
+    question sheets by their header row, whatever their name."""
     names: list[str] = []
     for section in sections:
-        names.append(sheet_name(section.id, set(names)))
+        base = section.id if language == SOURCE_LANGUAGE else title_sheet(section.title)
+        names.append(sheet_name(base or section.id, set(names)))
     return names
+
+
+def title_sheet(title: str) -> str:
+    """A title as a sheet's name: without the characters Excel refuses, cut at a word to fit."""
+    name = " ".join(_NOT_IN_SHEET_NAMES.sub(" ", title).split()).strip("'")
+    if len(name) <= MAX_SHEET_NAME:
+        return name
+    head = name[: MAX_SHEET_NAME + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else ""
+    return (cut if len(cut) >= MAX_SHEET_NAME // 2 else name[:MAX_SHEET_NAME]).rstrip(" ,;-–—'")
 
 
 def choices(q: Question, language: str = "en") -> list[tuple[str, str]]:

@@ -90,7 +90,7 @@ def workbook_bytes(
     _instructions(book.active, qn, response, look)
     _review(book.create_sheet(word("sheets", REVIEW, language)), response, questionnaire_ref, look)
     lists = _Lists(book.create_sheet(LISTS), look.body_font)
-    for name, section in zip(section_sheets(qn.sections), qn.sections, strict=True):
+    for name, section in zip(section_sheets(qn.sections, language), qn.sections, strict=True):
         _section(book.create_sheet(name), section, response, lists, look)
     lists.finish()
     for ws in book.worksheets:  # Arabic reads from the right: column A on the right-hand side
@@ -204,13 +204,14 @@ def instruction_blocks(text: str) -> Iterator[tuple[str, str]]:
 
 
 def _instructions(ws: Any, qn: Questionnaire, response: Response, look: _Look) -> None:
-    sheets = section_sheets(qn.sections)
+    sheets = section_sheets(qn.sections, look.language)
     text = string.Template(instructions_text()).safe_substitute(
         country=response.country.name,
         year=response.year,
         questionnaire=f"{qn.title} ({qn.id})",
         sheets=", ".join(
-            f'"{name}" ({s.title})' for name, s in zip(sheets, qn.sections, strict=True)
+            f'"{name}"' if name == s.title else f'"{name}" ({s.title})'
+            for name, s in zip(sheets, qn.sections, strict=True)
         ),
     )
     ws.title = word("sheets", INSTRUCTIONS, look.language)
