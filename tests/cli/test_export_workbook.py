@@ -144,10 +144,8 @@ def test_a_french_workbook_has_french_instructions_and_reads_back(
     assert review[0] == ["Champ", "Valeur", "Explication"]
     assert review[1][0] == "Code du pays" and review[1][2] == "Code à deux lettres (ISO 3166-1)"
     header = [c.value for c in opened["Law"][1]]
-    assert header == ["Réf.", "Question", "Réponse", "Justificatifs", "Note"] + [
-        "Comment répondre",
-        "Aide",
-    ]
+    assert header[:5] == ["Réf.", "Question", "Réponse", "Justificatifs", "Note"]
+    assert header[5:] == ["Comment répondre", "Aide"]
     assert "Oui" in [c.value for c in opened["Lists"]["A"]]
     status = opened["Examen"]["B7"]
     assert (opened["Examen"]["A7"].value, status.value) == ("Statut", "définitif")

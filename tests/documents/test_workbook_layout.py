@@ -6,6 +6,7 @@ from assessing import review_of
 from conftest import RESPONSES
 from ncr.documents import EvidenceLink, Option, Question
 from ncr.documents.languages import LANGUAGES
+from ncr.documents.vocabulary import SPECIAL_ANSWERS
 from ncr.documents.workbook_layout import (
     INSTRUCTIONS,
     LANGUAGE_FIELD,
@@ -22,12 +23,11 @@ from ncr.documents.workbook_layout import (
     reserved_sheet,
     section_sheets,
     sheet_name,
-    title_sheet,
     special_answers,
+    title_sheet,
     word,
     word_table,
 )
-from ncr.documents.vocabulary import SPECIAL_ANSWERS
 
 QN = review_of(RESPONSES / "mini-a.yaml").questionnaire.model
 
@@ -112,5 +112,7 @@ def test_sheets_of_a_translated_workbook_are_named_by_their_titles() -> None:
     assert section_sheets(QN.sections, "fr") == ["Law", "Technical"]  # mini-q's titles
     assert title_sheet("Cadre juridique") == "Cadre juridique"
     # Excel refuses : / ? * [ ] \ in a name, and 31 characters at most: cut at a word
-    assert title_sheet("Convention de Budapest : droit procédural") == "Convention de Budapest droit"
+    assert (
+        title_sheet("Convention de Budapest : droit procédural") == "Convention de Budapest droit"
+    )
     assert title_sheet("b" * 40) == "b" * 31

@@ -181,7 +181,9 @@ def special_answers(q: Question, language: str = "en") -> list[str]:
     the workbook writes them."""
     if not q.scored:
         return []
-    return [word("answers", value, language) for value in ([UNKNOWN, NA] if q.allow_na else [UNKNOWN])]
+    return [
+        word("answers", value, language) for value in ([UNKNOWN, NA] if q.allow_na else [UNKNOWN])
+    ]
 
 
 def evidence_line(item: str | EvidenceLink) -> str:

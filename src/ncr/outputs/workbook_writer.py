@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from ncr.documents import Answer, Question, Questionnaire, Response, Section
+from ncr.documents.languages import direction
 from ncr.documents.vocabulary import SPECIAL_ANSWERS
 from ncr.documents.workbook_layout import (
     ANSWER,
@@ -41,7 +42,6 @@ from ncr.documents.workbook_layout import (
     special_answers,
     word,
 )
-from ncr.documents.languages import direction
 from ncr.outputs import condition_words as describe
 from ncr.outputs.interface_text import N_, _, active_language
 from ncr.shipped import template_dir
