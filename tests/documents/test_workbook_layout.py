@@ -112,7 +112,8 @@ def test_sheets_of_a_translated_workbook_are_named_by_their_titles() -> None:
     assert section_sheets(QN.sections, "fr") == ["Law", "Technical"]  # mini-q's titles
     assert title_sheet("Cadre juridique") == "Cadre juridique"
     # Excel refuses : / ? * [ ] \ in a name, and 31 characters at most: cut at a word
-    assert (
-        title_sheet("Convention de Budapest : droit procédural") == "Convention de Budapest droit"
-    )
-    assert title_sheet("b" * 40) == "b" * 31
+    cut = title_sheet("Convention de Budapest : droit procédural")
+    assert cut == "Convention de Budapest droit…"
+    assert title_sheet("Coopération internationale et partage") == "Coopération internationale…"
+    assert title_sheet("b" * 40) == "b" * 30 + "…"
+    assert all(len(title_sheet(t)) <= 31 for t in ("a " * 30, "abcd " * 9, "x" * 31))

@@ -37,6 +37,7 @@ WordGroup = Literal["sheets", "columns", "fields", "answers", "statuses"]
 WORD_GROUPS: Final[tuple[WordGroup, ...]] = ("sheets", "columns", "fields", "answers", "statuses")
 # An evidence line `Title <https://…>` (a scheme, then a colon) is a document with a link; any
 # other line is a plain title, even one that ends in angle brackets like `<b>`.
+_LINK_WORD: Final = 3  # letters: a word as short as "et", "des", "بين" does not end a cut title
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")  # Excel refuses these in a sheet's name
 _LINK = re.compile(r"^(?P<title>.*\S)\s*<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+)>$")
 
@@ -151,13 +152,18 @@ def section_sheets(sections: Sequence[Section], language: str = SOURCE_LANGUAGE)
 
 
 def title_sheet(title: str) -> str:
-    """A title as a sheet's name: without the characters Excel refuses, cut at a word to fit."""
+    """A title as a sheet's name: without the characters Excel refuses; a title too long is cut
+    after a word that is not a short link word ("et", "de", "y") and ends in "…"."""
     name = " ".join(_NOT_IN_SHEET_NAMES.sub(" ", title).split()).strip("'")
     if len(name) <= MAX_SHEET_NAME:
         return name
-    head = name[: MAX_SHEET_NAME + 1]
-    cut = head.rsplit(" ", 1)[0] if " " in head else ""
-    return (cut if len(cut) >= MAX_SHEET_NAME // 2 else name[:MAX_SHEET_NAME]).rstrip(" ,;-–—'")
+    words = name[:MAX_SHEET_NAME].split(" ")[:-1]  # the last may be cut in the middle
+    while words and len(words[-1]) <= _LINK_WORD:
+        words.pop()
+    kept = " ".join(words).rstrip(" ,;-–—'")
+    if len(kept) < MAX_SHEET_NAME // 2:  # a very long first word: cut it instead
+        kept = name[: MAX_SHEET_NAME - 1].rstrip()
+    return kept + "…"
 
 
 def choices(q: Question, language: str = "en") -> list[tuple[str, str]]:
