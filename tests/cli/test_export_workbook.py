@@ -152,6 +152,8 @@ def test_a_french_workbook_has_french_instructions_and_reads_back(
     fill(book, {"Examen!B7": "Projet"})  # as the dropdown offers it, any capitals
     how = [str(c.value) for c in opened["Law"]["F"] if c.value]
     assert any(value.startswith("Oui ou non") for value in how)
+    how_tech = [str(c.value) for c in opened["Technical"]["F"] if c.value]
+    assert any('Ne répondre que si T1 vaut "Oui"' in value for value in how_tech)
     back = run_ncr("import", book, "-o", tmp_path / "back.yaml", "--path", LIB)
     assert back.exit_code == 0, back.output
     from ncr.loader.yaml_reader import read_yaml

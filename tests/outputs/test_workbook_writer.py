@@ -58,7 +58,8 @@ def test_sheets_columns_and_answers_as_a_focal_point_sees_them(tmp_path: Path) -
     assert rows["L1"][6] == "Budapest Convention art. 2."
     tech = {row[0].value: row for row in book["Tech"].iter_rows(min_row=2)}
     assert tech["T6"][2].value == "n/a"
-    assert 'Answer only if T1 is "yes"; otherwise leave it empty.' in tech["T2"][5].value
+    # the answer as T1's cell shows it, not the value a response stores
+    assert 'Answer only if T1 is "Yes"; otherwise leave it empty.' in tech["T2"][5].value
     review = {row[0].value: row[1].value for row in book["Review"].iter_rows(min_row=2)}
     assert review["Country code"] == "XA" and review["Year"] == 2026
     assert review["Questionnaire"] == "mini-q" and review["Status"] == "final"

@@ -41,56 +41,65 @@ def expected(value: Expected) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def condition(cond: Condition) -> str:
+# How an expected answer of a question is shown: (question id, value) → text. A workbook shows
+# the labels its dropdowns offer; documents and skeletons show the values (`expected`).
+Shown = Callable[[str, Expected], str]
+
+
+def condition(cond: Condition, shown: Shown | None = None) -> str:
     """The condition as one line; nested combinations are put in brackets."""
-    words: Callable[[Any], str] = _WORDS[type(cond)]
-    return words(cond)
+    words: Callable[[Any, Shown], str] = _WORDS[type(cond)]
+    return words(cond, shown or _as_value)
 
 
-def _nested(cond: Condition) -> str:
-    text = condition(cond)
+def _as_value(question: str, value: Expected) -> str:
+    return expected(value)
+
+
+def _nested(cond: Condition, shown: Shown) -> str:
+    text = condition(cond, shown)
     return f"({text})" if isinstance(cond, AllOf | AnyOf) else text
 
 
-def _question_is(cond: QuestionIs) -> str:
+def _question_is(cond: QuestionIs, shown: Shown) -> str:
     return _("%(question)s is %(answer)s") % {
         "question": cond.question,
-        "answer": expected(cond.is_),
+        "answer": shown(cond.question, cond.is_),
     }
 
 
-def _question_in(cond: QuestionIn) -> str:
-    answers = ", ".join(expected(v) for v in cond.in_)
+def _question_in(cond: QuestionIn, shown: Shown) -> str:
+    answers = ", ".join(shown(cond.question, v) for v in cond.in_)
     return _("%(question)s is one of %(answers)s") % {"question": cond.question, "answers": answers}
 
 
-def _indicator_below(cond: IndicatorBelow) -> str:
+def _indicator_below(cond: IndicatorBelow, shown: Shown) -> str:
     return _("indicator %(indicator)s < %(score)s") % {
         "indicator": cond.indicator,
         "score": weight(cond.below),
     }
 
 
-def _indicator_at_least(cond: IndicatorAtLeast) -> str:
+def _indicator_at_least(cond: IndicatorAtLeast, shown: Shown) -> str:
     return _("indicator %(indicator)s ≥ %(score)s") % {
         "indicator": cond.indicator,
         "score": weight(cond.at_least),
     }
 
 
-def _all(cond: AllOf) -> str:
-    return _(" and ").join(_nested(c) for c in cond.all)
+def _all(cond: AllOf, shown: Shown) -> str:
+    return _(" and ").join(_nested(c, shown) for c in cond.all)
 
 
-def _any(cond: AnyOf) -> str:
-    return _(" or ").join(_nested(c) for c in cond.any)
+def _any(cond: AnyOf, shown: Shown) -> str:
+    return _(" or ").join(_nested(c, shown) for c in cond.any)
 
 
-def _not(cond: Not) -> str:
-    return _("not (%(condition)s)") % {"condition": condition(cond.not_)}
+def _not(cond: Not, shown: Shown) -> str:
+    return _("not (%(condition)s)") % {"condition": condition(cond.not_, shown)}
 
 
-_WORDS: dict[type, Callable[[Any], str]] = {
+_WORDS: dict[type, Callable[[Any, Shown], str]] = {
     QuestionIs: _question_is,
     QuestionIn: _question_in,
     IndicatorBelow: _indicator_below,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import string
 import textwrap
 from collections.abc import Iterator, Mapping
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from ncr.documents import Answer, Question, Questionnaire, Response, Section
+from ncr.documents.conditions import Expected
 from ncr.documents.languages import direction
 from ncr.documents.vocabulary import SPECIAL_ANSWERS
 from ncr.documents.workbook_layout import (
@@ -86,7 +88,7 @@ def workbook_bytes(
     from openpyxl import Workbook
 
     book = Workbook()
-    look = _Look.create(language)
+    look = _Look.create(language, answer_shown(qn, language))
     _instructions(book.active, qn, response, look)
     _review(book.create_sheet(word("sheets", REVIEW, language)), response, questionnaire_ref, look)
     lists = _Lists(book.create_sheet(LISTS), look.body_font)
@@ -106,6 +108,7 @@ class _Look:
     """The workbook's language and the few styles every sheet shares, made once."""
 
     language: str
+    shown: describe.Shown  # how "Answer only if …" names an answer: as its cell shows it
     body_font: Any
     header_font: Any
     header_fill: Any
@@ -119,12 +122,13 @@ class _Look:
     unlocked: Any
 
     @classmethod
-    def create(cls, language: str) -> _Look:
+    def create(cls, language: str, shown: describe.Shown) -> _Look:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
         side = Side(style="thin", color=BORDER)
         return cls(
             language=language,
+            shown=shown,
             body_font=Font(name=FONT, size=10),
             header_font=Font(name=FONT, size=10, bold=True),
             header_fill=PatternFill("solid", fgColor=GREY),
@@ -339,7 +343,7 @@ def _validations(
                 found[key] = DataValidation(
                     type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True
                 )
-                found[key].errorStyle, found[key].errorTitle = "warning", "A number"
+                found[key].errorStyle, found[key].errorTitle = "warning", _("Not an answer")
                 found[key].error = _("Type a number of 0 or more (or unknown).")
         else:
             continue
@@ -378,7 +382,7 @@ def _question_row(
         ANSWER: shown_answer(q, given, look.language),
         EVIDENCE: "\n".join(evidence_line(item) for item in given.evidence) if given else None,
         NOTE: given.note if given else None,
-        HOW_TO_ANSWER: how_to_answer(q, look.language),
+        HOW_TO_ANSWER: how_to_answer(q, look.language, look.shown),
         HELP: " ".join(q.help.split()) or None,
     }
     cells = {}
@@ -428,7 +432,7 @@ def shown_answer(
     return value
 
 
-def how_to_answer(q: Question, language: str = "en") -> str:
+def how_to_answer(q: Question, language: str = "en", shown: describe.Shown | None = None) -> str:
     """What the answer may be, in the focal point's words: kind, choices, extras, conditions."""
     lines = [_(TYPE_WORDS[q.type]) % {"separator": MULTI_SEPARATOR}]
     if q.type in ("choice", "multi"):
@@ -439,11 +443,29 @@ def how_to_answer(q: Question, language: str = "en") -> str:
     if q.evidence == "required":
         lines.append(_("Evidence required."))
     if q.applies_if is not None:
-        condition = describe.condition(q.applies_if)
+        condition = describe.condition(q.applies_if, shown)
         lines.append(
             _("Answer only if %(condition)s; otherwise leave it empty.") % {"condition": condition}
         )
     return "\n".join(lines)
+
+
+def answer_shown(qn: Questionnaire, language: str) -> describe.Shown:
+    """How a condition names an expected answer in the workbook: as the Answer cell of that
+    question shows it (its label, Oui, inconnu), not as the value a response stores."""
+    questions = qn.by_id
+
+    def shown(qid: str, value: Expected) -> str:
+        q = questions.get(qid)
+        if q is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+            return describe.expected(value)
+        given = ("yes" if value else "no") if isinstance(value, bool) else value.strip()
+        if given.lower() in SPECIAL_ANSWERS:
+            return word("answers", given.lower(), language)
+        key = given.lower() if q.type == "yes_no" else given
+        return json.dumps(dict(choices(q, language)).get(key, given), ensure_ascii=False)
+
+    return shown
 
 
 def _properties(book: Workbook, qn: Questionnaire, response: Response, language: str) -> None:
