@@ -223,3 +223,30 @@ def test_cell_values_read_as_the_user_sees_them() -> None:
     assert value_text(dt.datetime(2026, 3, 14)) == "2026-03-14"
     assert value_text(dt.datetime(2026, 3, 14, 9, 30)) == "2026-03-14T09:30:00"
     assert value_text(None) is None
+
+
+def test_a_french_workbook_reads_back_by_its_french_words(tmp_path: Path) -> None:
+    """Sheets, headers and fields known by their French names; a header lost is named in
+    French, at its sheet."""
+    from openpyxl import load_workbook
+
+    review = review_of(RESPONSES / "mini-a.yaml")
+    path = tmp_path / "mini-fr.xlsx"
+    path.write_bytes(
+        workbook_bytes(review.questionnaire.model, review.response.model, "mini-q", "fr")
+    )
+    book = read_workbook(path)
+    assert book.problems == [] and book.has_review
+    assert book.review["country code"].value == "XA"  # from "Code du pays"
+    assert book.review["language"].value == "fr"
+    assert len(book.rows) == 10
+    opened = load_workbook(path)
+    opened["Law"]["C1"].value = "Réponses"  # not a column's name any more
+    opened["Technical"]["E1"].value = "NOTE"  # any capitals
+    opened.save(path)
+    found = [str(p) for p in read_workbook(path).problems]
+    assert found == [
+        f"{path}:Law!A1: this is not a question sheet of the workbook: row 1 must name the "
+        "columns Réf., Question, Réponse, Justificatifs, Note (missing: Réponse); restore the "
+        "header row, or remove the sheet"
+    ]
