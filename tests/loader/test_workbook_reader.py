@@ -244,9 +244,9 @@ def test_a_french_workbook_reads_back_by_its_french_words(tmp_path: Path) -> Non
     opened["Law"]["C1"].value = "Réponses"  # not a column's name any more
     opened["Technical"]["E1"].value = "NOTE"  # any capitals
     opened.save(path)
-    found = [str(p) for p in read_workbook(path).problems]
-    assert found == [
+    (found,) = [str(p) for p in read_workbook(path).problems]
+    assert found == (
         f"{path}:Law!A1: this is not a question sheet of the workbook: row 1 must name the "
         "columns Réf., Question, Réponse, Justificatifs, Note (missing: Réponse); restore the "
         "header row, or remove the sheet"
-    ]
+    )
