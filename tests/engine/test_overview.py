@@ -98,6 +98,15 @@ def test_the_latest_review_wins_whatever_the_order_given() -> None:
     assert (row.year, row.previous and row.previous.year) == (2026, 2023)
 
 
+def test_the_framework_shown_is_the_newest_reviews_not_the_first_given() -> None:
+    # Aurelia 2023 given first, as if reviewed on an older release of the framework
+    older, newer = snapshots("xa-2023", "xa-2026")
+    was = older.framework.model_copy(update={"version": "0.9.0"})
+    mixed = build_overview([older.model_copy(update={"framework": was}), newer], ncr_version="t")
+    assert mixed.framework == newer.framework
+    assert mixed.framework.version != "0.9.0"
+
+
 def test_drafts_and_classifications_of_the_reviews_shown_are_kept(overview: Overview) -> None:
     assert overview.draft  # XC 2026 is a draft
     assert [r.country.code for r in overview.countries if r.draft] == ["XC"]

@@ -172,14 +172,16 @@ def build_overview(snapshots: Sequence[Snapshot], *, ncr_version: str) -> Overvi
     _check_comparable(snapshots)
     latest, previous = _latest_reviews(snapshots)
     columns = _columns(latest)
-    first = snapshots[0]
+    # the framework, its levels and the reference as the newest review shown has them: an
+    # earlier review given first may be on an older version of the framework
+    newest = max(latest, key=lambda s: (s.review.date, s.year))
     rows = _ranked([_row(s, previous.get(s.country.code), columns) for s in latest])
     return Overview(
         ncr_version=ncr_version,
-        framework=first.framework,
-        benchmark=first.benchmark,
-        levels=first.levels,
-        reference=first.overall.reference,
+        framework=newest.framework,
+        benchmark=newest.benchmark,
+        levels=newest.levels,
+        reference=newest.overall.reference,
         pillars=columns,
         countries=rows,
         strengths=_common(latest, lambda s: s.strengths),
