@@ -156,6 +156,23 @@ def test_the_executive_summary_is_one_page_led_by_the_key_messages(pdfs: dict[st
 
 
 @pytest.mark.slow
+def test_the_teams_english_reads_as_written_in_an_arabic_report(tmp_path: Path) -> None:
+    """Borealis's review team wrote in English; in the Arabic report its sentences are laid out
+    right to left around them, and each full stop used to land at the start of its last line
+    (".the Budapest Convention, which Borealis joined in 2025")."""
+    target = tmp_path / "xb-ar.pdf"
+    args = [NCR, "assess", "examples/xb-2026.yaml", "--lang", "ar", "-o", str(target)]
+    done = subprocess.run(args, cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    pdf = read_pdf(target)
+    at = next(n for n, page in enumerate(pdf.pages) if "الرسائل الرئيسية" in page)
+    summary = squeeze(pdf.text[at].replace("•", ""))
+    for message in XB_FINDINGS["summary"]:
+        assert squeeze(message) in summary, message
+    assert ".the" not in summary
+
+
+@pytest.mark.slow
 def test_findings_lead_each_pillar_and_the_roadmap_names_lead_and_horizon(
     pdfs: dict[str, Pdf],
 ) -> None:

@@ -14,6 +14,7 @@ module only when a .docx is asked for.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -636,6 +637,8 @@ AFTER_BIDI_VISUAL = ("tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
 # Word sets Arabic with the complex-script variants of bold and size.
 COMPLEX_SCRIPT = {"b": "bCs", "i": "iCs", "sz": "szCs"}
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+# a number the templates isolated (LRI … PDI, templating.left_to_right)
+ISOLATED = re.compile("(\u2066[^\u2069]*\u2069)")
 
 
 def _after(name: str) -> tuple[str, ...]:
@@ -662,7 +665,8 @@ def right_to_left(doc: Document) -> None:
     for part in parts:
         for p in part.iter(qn("w:p")):
             _set_property(p.get_or_add_pPr(), "bidi", AFTER_BIDI)
-        for run in part.iter(qn("w:r")):
+        runs = list(part.iter(qn("w:r")))  # all found before any is cut in pieces
+        for run in [piece for whole in runs for piece in _isolates_apart(whole)]:
             if ARABIC.search("".join(t.text or "" for t in run.iter(qn("w:t")))):
                 props = run.get_or_add_rPr()
                 for latin, complex_script in COMPLEX_SCRIPT.items():
@@ -673,6 +677,27 @@ def right_to_left(doc: Document) -> None:
                 _set_property(props, "rtl", _after("rtl"))
         for table in part.iter(qn("w:tbl")):
             _set_property(table.tblPr, "bidiVisual", AFTER_BIDI_VISUAL)
+
+
+def _isolates_apart(run: Any) -> list[Any]:
+    """A run of Arabic words and isolated numbers cut into runs of each: a run marked right to left
+    lays out its digits and sign right to left too ("-15.5" came out "15.5-"). Each number is
+    embedded left to right (LRE ... PDF) instead of isolated (LRI ... PDI): LibreOffice ignores
+    isolates, Word honours both."""
+    texts = run.findall(qn("w:t"))
+    if len(texts) != 1 or "\u2066" not in (texts[0].text or ""):
+        return [run]
+    pieces = [piece for piece in ISOLATED.split(texts[0].text) if piece]
+    runs = [run] if len(pieces) == 1 else [copy.deepcopy(run) for _ in pieces]
+    for piece, part in zip(pieces, runs, strict=True):
+        text = part.find(qn("w:t"))
+        text.text = piece.replace("\u2066", "\u202a").replace("\u2069", "\u202c")
+        text.set(qn("xml:space"), "preserve")
+        if part is not run:
+            run.addprevious(part)
+    if runs[0] is not run:
+        run.getparent().remove(run)
+    return runs
 
 
 # -- the file -------------------------------------------------------------------------------------

@@ -136,6 +136,28 @@ def left_to_right(format_value: Callable[..., str]) -> Callable[..., str]:
     return shown
 
 
+# LEFT-TO-RIGHT MARK; the first letter of a script that reads either way (Latin, then Hebrew to Arabic)
+LRM = "\u200e"
+_STRONG = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u04ff\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+@jinja2.pass_environment
+def own_words(env: jinja2.Environment, text: Any) -> Any:
+    """The review team's text, shown as written. In a right-to-left report a sentence the team
+    wrote in English would end with its full stop at the wrong end (".in 2025") and start with a
+    leading number on the wrong side: marked left to right at both ends, it reads as written, as
+    `dir="auto"` would make it in a browser (WeasyPrint, Word and LibreOffice have no such thing).
+    Text that starts with Arabic is left as it is."""
+    if env.globals.get("direction") != "rtl" or not text:
+        return text
+    first = _STRONG.search(str(text))
+    if first is None or first.group(0) >= "\u0590":
+        return text
+    if isinstance(text, Markup):
+        return Markup(LRM) + text + Markup(LRM)
+    return f"{LRM}{text}{LRM}"
+
+
 _SIGNED_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
 
 
@@ -165,6 +187,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "follow_up": follow_up_label,
     "blocked": blocked,
     "action": recommendation_text,
+    "own": own_words,
     "shown": lambda row: answer_shown(row.answer, row.display),
     "shown_before": lambda row: answer_shown(row.old, row.old_display),
     "shown_after": lambda row: answer_shown(row.new, row.new_display),
