@@ -251,3 +251,19 @@ def test_init_says_what_it_wrote_in_spanish(run_ncr: RunNcr, workdir: Path) -> N
             "comprobar el archivo"
         ),
     ]
+
+
+def test_one_schema_serves_responses_started_in_several_languages(
+    run_ncr: RunNcr, workdir: Path
+) -> None:
+    # French then English skeletons in one folder share the English schema `ncr schema` writes,
+    # so the second init finds it up to date and says nothing about it
+    french = run_ncr("init", "-q", "ncr-core-2026", "-c", "XB", "-y", "2027", "--lang", "fr")
+    assert french.exit_code == 0, french.output
+    english = run_ncr("init", "-q", "ncr-core-2026", "-c", "XC", "-y", "2027")
+    assert english.exit_code == 0, english.output
+    assert english.stderr.splitlines() == ["wrote xc-2027.yaml: 206 questions of ncr-core-2026"]
+    written = (workdir / "ncr-ncr-core-2026.schema.json").read_text(encoding="utf-8")
+    schema = run_ncr("schema", "response", "-q", "ncr-core-2026")
+    assert schema.exit_code == 0
+    assert written == schema.stdout

@@ -14,6 +14,7 @@ from rich.markup import escape
 
 from ncr.cli.boundary import EXIT_OK, stderr
 from ncr.documents import Questionnaire, Response
+from ncr.documents.languages import SOURCE_LANGUAGE
 from ncr.engine.carry_over import CarryOver, Earlier, carry_over
 from ncr.loader.loading import Loader, relative_reference
 from ncr.loader.search_path import Catalog
@@ -67,7 +68,10 @@ def run(opts: InitOptions) -> int:
     )
     write_atomic(output, skeleton.render(header, questionnaire, carried).encode())
     _report(output, questionnaire, carried)
-    ensure_schema(output.parent / SCHEMA_FILE.format(questionnaire.id), questionnaire)
+    # the schema is English whatever the skeleton's language, as `ncr schema response` writes it:
+    # one file beside responses in several languages, never reported as out of date
+    english = loader.questionnaire_in(qn_path, SOURCE_LANGUAGE).model
+    ensure_schema(output.parent / SCHEMA_FILE.format(questionnaire.id), english)
     return EXIT_OK
 
 
