@@ -278,6 +278,15 @@ def test_an_example_in_each_language_shows_its_words_and_imports_the_same(
     section = opened.worksheets[3]
     assert [c.value for c in section[1]][:5] == columns
     assert section.sheet_view.rightToLeft is (lang == "ar")
+    # printed pages mirror too: the title on the right, the page number on the left, each
+    # embedded right to left (LibreOffice laid "الصفحة 3 من 22" out in pieces without it)
+    header, footer = section.oddHeader, section.oddFooter
+    if lang == "ar":
+        assert (header.left.text, footer.right.text) == (None, f"\u202b{section.title}\u202c")
+        assert header.right.text.startswith("\u202b") and header.right.text.endswith("\u202c")
+        assert footer.left.text.startswith("\u202bالصفحة") and "\u200f&P\u200f" in footer.left.text
+    else:
+        assert footer.left.text == section.title and footer.right.text.count("&P") == 1
     shown = _answers_shown(book)
     assert SHARED_ANSWERS[lang] <= shown
     assert not ({"Yes", "No", "unknown", "n/a"} - SHARED_ANSWERS[lang]) & shown  # Spanish "No"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import string
 import textwrap
 from collections.abc import Iterator, Mapping
@@ -97,6 +98,8 @@ def workbook_bytes(
     lists.finish()
     for ws in book.worksheets:  # Arabic reads from the right: column A on the right-hand side
         ws.sheet_view.rightToLeft = direction(language) == "rtl"
+        if ws.sheet_view.rightToLeft:
+            _right_to_left_print(ws)
     _properties(book, qn, response, language)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -169,6 +172,30 @@ def _print_setup(sheet: Worksheet, *, landscape: bool, header: str, footer: str)
     ws.oddHeader.left.text = _escape_header(header)
     ws.oddFooter.left.text = _escape_header(footer)
     ws.oddFooter.right.text = _("Page %(page)s of %(pages)s") % {"page": "&P", "pages": "&N"}
+
+
+# RIGHT-TO-LEFT EMBEDDING ... POP DIRECTIONAL FORMATTING: page headers and footers are laid out
+# left to right, where "الصفحة 3 من 22" came out in pieces (LibreOffice honours no isolates)
+RLE, PDF, RLM, NBSP = "\u202b", "\u202c", "\u200f", "\u00a0"
+_PAGE_FIELD = re.compile(r"( ?)(?<!&)(&[PN])( ?)")
+
+
+def _right_to_left_print(sheet: Worksheet) -> None:
+    """Headers and footers of a right-to-left sheet mirrored: the title on the right, the page
+    number on the left, each read right to left."""
+    ws: Any = sheet
+    for part in (ws.oddHeader, ws.oddFooter):
+        left, right = (_marked_fields(side.text) for side in (part.left, part.right))
+        part.right.text = f"{RLE}{left}{PDF}" if left else None
+        part.left.text = f"{RLE}{right}{PDF}" if right else None
+
+
+def _marked_fields(text: str | None) -> str | None:
+    """A right-to-left mark on each side of a page field, and no-break spaces beside it:
+    LibreOffice otherwise moved the spaces around "&P" ("الصفحة3 من 23")."""
+    if text is None:
+        return None
+    return _PAGE_FIELD.sub(lambda m: f"{NBSP * len(m[1])}{RLM}{m[2]}{RLM}{NBSP * len(m[3])}", text)
 
 
 def _escape_header(text: str) -> str:
