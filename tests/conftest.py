@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +32,14 @@ RunNcr = Callable[..., Result]
 settings.register_profile("light", max_examples=40)
 settings.register_profile("thorough", max_examples=500)
 settings.load_profile(os.environ.get("NCR_HYPOTHESIS", "light"))
+
+# A test run started in the background by a shell without job control (`make test &`) ignores
+# Ctrl-C, and every process it starts inherits the ignore, which ncr keeps on purpose: the
+# interrupt tests would then pass or fail on how pytest was started. A handler is not inherited
+# across exec, an ignore is: with Python's own handler back, the ncr processes the tests start
+# get Ctrl-C as a terminal's foreground job does.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
