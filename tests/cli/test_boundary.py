@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import signal
+import subprocess
+import sys
 
 import pytest
 
@@ -123,3 +125,48 @@ def test_the_arabic_error_count_takes_each_plural_form(
     with speaking("ar"):
         guarded(lambda: fail(errors(count)))
     assert capsys.readouterr().err.splitlines()[-1] == f"{counted} — لم يُحفظ أي شيء."
+
+
+# A signal that meets a library's C code running Python comes back wrapped in that library's
+# error: pydantic_core turned a Ctrl-C during `import` (building a model's validator) into a
+# SchemaError, and ncr printed its traceback. Each case runs in a process of its own, as `ncr`
+# does, with ncr's handler installed.
+WRAPPED_IN_A_COMMAND = """
+import os, signal
+from ncr.cli.boundary import guarded
+from ncr.outputs import interrupts
+interrupts.install()
+def body():
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+    except interrupts.Interrupted as stop:
+        raise RuntimeError("Error building validator") from stop
+    return 0
+print(guarded(body))
+"""
+WRAPPED_AT_START_UP = """
+import importlib.abc, os, signal, sys
+class Trap(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "ncr.cli.commands":
+            try:
+                os.kill(os.getpid(), signal.SIGINT)
+            except BaseException as stop:
+                raise RuntimeError("Error building validator") from stop
+        return None
+sys.meta_path.insert(0, Trap())
+sys.argv = ["ncr", "--help"]
+from ncr.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("code", "out"), [(WRAPPED_IN_A_COMMAND, "130\n"), (WRAPPED_AT_START_UP, "")]
+)
+def test_a_signal_wrapped_in_another_error_still_ends_as_a_signal(code: str, out: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (done.stdout, done.stderr) == (out, "interrupted\n")
+    assert done.returncode == (0 if out else EXIT_INTERRUPTED)

@@ -42,6 +42,16 @@ def main() -> None:
             from ncr.cli.boundary import interrupted
 
             code = interrupted(stop)
+        except Exception:
+            # A signal met while a library's C code ran Python (pydantic building a model's
+            # validator as ncr's modules are imported) comes back wrapped in that library's
+            # error: it is still the signal, and it ends the run as one.
+            signum = interrupts.noted()
+            if signum is None:
+                raise
+            from ncr.cli.boundary import interrupted
+
+            code = interrupted(interrupts.Interrupted(signum))
     except interrupts.Interrupted as stop:  # a second signal while the first was reported
         code = stop.exit_code
     interrupts.ending()  # from here a signal ends nothing: the process is exiting
