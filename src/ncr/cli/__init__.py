@@ -38,20 +38,14 @@ def main() -> None:
             app()
         except SystemExit as done:
             code = done.code
-        except interrupts.Interrupted as stop:  # outside a command's boundary (start-up, parsing)
-            from ncr.cli.boundary import interrupted
-
-            code = interrupted(stop)
-        except Exception:
-            # A signal met while a library's C code ran Python (pydantic building a model's
-            # validator as ncr's modules are imported) comes back wrapped in that library's
-            # error: it is still the signal, and it ends the run as one.
-            signum = interrupts.noted()
-            if signum is None:
+        except (interrupts.Interrupted, Exception) as error:  # outside a command's boundary
+            # start-up and parsing; an Exception only when it is a signal a library wrapped
+            stop = error if isinstance(error, interrupts.Interrupted) else interrupts.pending()
+            if stop is None:
                 raise
             from ncr.cli.boundary import interrupted
 
-            code = interrupted(interrupts.Interrupted(signum))
+            code = interrupted(stop)
     except interrupts.Interrupted as stop:  # a second signal while the first was reported
         code = stop.exit_code
     interrupts.ending()  # from here a signal ends nothing: the process is exiting

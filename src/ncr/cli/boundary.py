@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ncr.outputs.interface_text import _, ngettext
-from ncr.outputs.interrupts import Interrupted, noted
+from ncr.outputs.interrupts import Interrupted, pending
 from ncr.problems import InputError, Problem, UsageError
 
 EXIT_OK, EXIT_GATE, EXIT_INVALID, EXIT_INTERRUPTED, EXIT_BUG = 0, 1, 2, 130, 70
@@ -46,8 +46,8 @@ def guarded(action: Callable[[], int]) -> int:
         stderr().print(escape(_("interrupted")))
         return EXIT_INTERRUPTED
     except Exception:  # noqa: BLE001 — the boundary: any bug ends in a short report, not a traceback
-        if (signum := noted()) is not None:  # the signal, come back wrapped in a library's error
-            return interrupted(Interrupted(signum))
+        if (wrapped := pending()) is not None:  # the signal, come back in a library's error
+            return interrupted(wrapped)
         if os.environ.get("NCR_DEBUG"):
             traceback.print_exc()
         else:

@@ -76,6 +76,13 @@ def noted() -> int | None:
     return _state.signum
 
 
+def pending() -> Interrupted | None:
+    """The signal that came, as the exception that ends the run, or None. For an error raised in
+    its place: a signal that meets a library's C code running Python comes back wrapped in that
+    library's error (pydantic_core building a model's validator on import: a SchemaError)."""
+    return None if _state.signum is None else Interrupted(_state.signum)
+
+
 def count() -> int:
     """How many signals came: a batch stops at once on the second."""
     return _state.count
