@@ -31,14 +31,14 @@ def install() -> bool:
         svg = importlib.import_module("weasyprint.svg")
         own = importlib.import_module("weasyprint.svg.text")
         current, tags = svg.text, svg.TAGS
+        if isinstance(current, _RunText):
+            return True
+        if current is not own.text:
+            return False
         own.Style, own.TextBox  # noqa: B018  # both are used by _RunText
+        drawer = _RunText(current, own)  # imports the rest of what it uses
     except (ImportError, AttributeError):
         return False
-    if isinstance(current, _RunText):
-        return True
-    if current is not own.text:
-        return False
-    drawer = _RunText(current, own)
     for tag, function in list(tags.items()):
         if function is current:
             tags[tag] = drawer
