@@ -144,6 +144,21 @@ def body():
     return 0
 print(guarded(body))
 """
+MISTAKEN_FOR_BAD_INPUT = """
+import os, signal
+from ncr.cli.boundary import guarded
+from ncr.outputs import interrupts
+from ncr.problems import InputError, Problem
+interrupts.install()
+def body():
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+    except interrupts.Interrupted:
+        # what pydantic reported for the value it was checking when the signal came
+        raise InputError([Problem("q.yaml", 117, 19, "must match pattern '<unprintable str>'")])
+    return 0
+print(guarded(body))
+"""
 WRAPPED_AT_START_UP = """
 import importlib.abc, os, signal, sys
 class Trap(importlib.abc.MetaPathFinder):
@@ -162,7 +177,12 @@ main()
 
 
 @pytest.mark.parametrize(
-    ("code", "out"), [(WRAPPED_IN_A_COMMAND, "130\n"), (WRAPPED_AT_START_UP, "")]
+    ("code", "out"),
+    [
+        (WRAPPED_IN_A_COMMAND, "130\n"),
+        (MISTAKEN_FOR_BAD_INPUT, "130\n"),
+        (WRAPPED_AT_START_UP, ""),
+    ],
 )
 def test_a_signal_wrapped_in_another_error_still_ends_as_a_signal(code: str, out: str) -> None:
     done = subprocess.run(
@@ -170,3 +190,25 @@ def test_a_signal_wrapped_in_another_error_still_ends_as_a_signal(code: str, out
     )
     assert (done.stdout, done.stderr) == (out, "interrupted\n")
     assert done.returncode == (0 if out else EXIT_INTERRUPTED)
+
+
+def test_a_signal_raised_where_no_exception_can_go_prints_nothing_and_is_kept() -> None:
+    # in a finaliser Python cannot raise: it used to print "Exception ignored in …" and a
+    # traceback; the signal is noted and ends the run at the next point that can take it
+    code = """
+import os, signal
+from ncr.outputs import interrupts
+interrupts.install()
+class Closing:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+Closing()
+try:
+    interrupts.discard_if_interrupted()
+except interrupts.Interrupted as stop:
+    print("ends with", stop.exit_code)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (done.stdout, done.stderr) == ("ends with 130\n", "")

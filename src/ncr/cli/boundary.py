@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import traceback
 from collections.abc import Callable
 
@@ -33,31 +32,37 @@ def guarded(action: Callable[[], int]) -> int:
     """Run a command body; translate every way it can end into an exit code."""
     try:
         return action()
-    except InputError as err:
-        print_problems(err.problems)
-        nothing_written(sum(1 for p in err.problems if p.is_error))
-        return EXIT_INVALID
-    except UsageError as err:
-        stderr().print(f"[red]error:[/] {escape(str(err))}")
-        return EXIT_INVALID
     except Interrupted as stop:
         return interrupted(stop)
     except KeyboardInterrupt:  # in process, where ncr's own handler is not installed
         stderr().print(escape(_("interrupted")))
         return EXIT_INTERRUPTED
-    except Exception:  # noqa: BLE001 — the boundary: any bug ends in a short report, not a traceback
-        if (wrapped := pending()) is not None:  # the signal, come back in a library's error
-            return interrupted(wrapped)
-        if os.environ.get("NCR_DEBUG"):
-            traceback.print_exc()
-        else:
-            name = type(sys.exc_info()[1]).__name__
-            bug = _("internal error (%(error)s): this is a bug in ncr, please report it.")
-            stderr().print(
-                f"[red]{escape(bug % {'error': name})}[/]\n"
-                + escape(_("Run again with NCR_DEBUG=1 to see the details."))
-            )
-        return EXIT_BUG
+    except Exception as error:  # noqa: BLE001 — the boundary: nothing ends in a traceback
+        # A signal that met a library's C code running Python comes back as that library's
+        # error: pydantic_core wraps it in a SchemaError, or reports the value it was checking
+        # as invalid. Whatever the command then raised, the signal is what ended it.
+        if (signalled := pending()) is not None:
+            return interrupted(signalled)
+        return _failed(error)
+
+
+def _failed(error: Exception) -> int:
+    if isinstance(error, InputError):
+        print_problems(error.problems)
+        nothing_written(sum(1 for p in error.problems if p.is_error))
+        return EXIT_INVALID
+    if isinstance(error, UsageError):
+        stderr().print(f"[red]error:[/] {escape(str(error))}")
+        return EXIT_INVALID
+    if os.environ.get("NCR_DEBUG"):
+        traceback.print_exception(error)
+    else:
+        bug = _("internal error (%(error)s): this is a bug in ncr, please report it.")
+        stderr().print(
+            f"[red]{escape(bug % {'error': type(error).__name__})}[/]\n"
+            + escape(_("Run again with NCR_DEBUG=1 to see the details."))
+        )
+    return EXIT_BUG
 
 
 def interrupted(stop: Interrupted) -> int:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import signal
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from types import FrameType
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -54,7 +55,23 @@ def install() -> None:
     for signum in SIGNALS:
         if signal.getsignal(signum) is not signal.SIG_IGN:
             signal.signal(signum, _on_signal)
+    sys.unraisablehook = _quiet_about_signals(sys.unraisablehook)
     _state.installed = True
+
+
+def _quiet_about_signals(
+    hook: Callable[[sys.UnraisableHookArgs], object],
+) -> Callable[[sys.UnraisableHookArgs], object]:
+    """Python prints "Exception ignored in …" and a traceback when our handler raises where no
+    exception can go (a finaliser, a callback from C). The signal is noted all the same, and ends
+    the run at the next point that can take it: nothing to print."""
+
+    def unraisable(args: sys.UnraisableHookArgs) -> object:
+        if isinstance(args.exc_value, Interrupted):
+            return None
+        return hook(args)
+
+    return unraisable
 
 
 def _on_signal(signum: int, _frame: FrameType | None) -> None:
@@ -77,10 +94,12 @@ def noted() -> int | None:
 
 
 def pending() -> Interrupted | None:
-    """The signal that came, as the exception that ends the run, or None. For an error raised in
-    its place: a signal that meets a library's C code running Python comes back wrapped in that
-    library's error (pydantic_core building a model's validator on import: a SchemaError)."""
-    return None if _state.signum is None else Interrupted(_state.signum)
+    """The signal that came and still ends the run (none once the report is committed), as the
+    exception that ends it; None if there is none. For an error raised in its place: a signal
+    that meets a library's C code running Python comes back as that library's error."""
+    if _state.signum is None or _state.committed:
+        return None
+    return Interrupted(_state.signum)
 
 
 def count() -> int:
@@ -90,8 +109,8 @@ def count() -> int:
 
 def discard_if_interrupted() -> None:
     """Raise `Interrupted` if a signal came, even one whose exception was swallowed."""
-    if _state.signum is not None and not _state.committed:
-        raise Interrupted(_state.signum)
+    if (stop := pending()) is not None:
+        raise stop
 
 
 def commit() -> None:
