@@ -1,7 +1,7 @@
 """Lines shaped once (kept_layouts) give the very PDF that WeasyPrint's own rebuild at drawing
 time gives: the same bytes, for reports in English and Arabic, a draft with a watermark and
 hostile text, and a page that exercises the cases handed back to WeasyPrint (justified text,
-an ellipsis, a running header drawn on every page)."""
+an ellipsis, a running header drawn on every page, kept newlines)."""
 
 from __future__ import annotations
 
@@ -22,17 +22,22 @@ DAY = dt.date(2026, 3, 18)
 WORDS = "The review team met the focal points of nine agencies over three days. " * 12
 # Justified lines carry their own word spacing, an ellipsis changes the line as it is drawn, and
 # the running header is one box drawn again on every page: each must go to WeasyPrint's rebuild.
+# Kept newlines (pre-line) are paragraph breaks to Pango until the line is drawn.
 PAGE = f"""<html><head><style>{{fonts}}
 @page {{ size: A6; margin: 18mm 10mm; @top-center {{ content: element(head); }} }}
 body {{ font-family: 'NCR Sans'; font-size: 9pt; }}
 .head {{ position: running(head); }}
 .justified {{ text-align: justify; }}
 .cut {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; width: 40mm; }}
+.kept {{ white-space: pre-line; }}
 </style></head><body>
 <div class="head">Borealis · National Cyber Review 2026</div>
 <p class="justified">{WORDS}</p>
 <p class="cut">{WORDS}</p>
 <p lang="ar" dir="rtl">استعرض الفريق الإطار القانوني مع جهات الاتصال في تسع جهات.</p>
+<p class="kept">Criminal Code, s. 248a
+Criminal Code, s. 248b (interception)
+Cybercrime Act 2024, ss. 12-14</p>
 <p>{WORDS}</p>
 </body></html>"""
 

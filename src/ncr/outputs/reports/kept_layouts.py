@@ -1,13 +1,20 @@
 """Each line's text shaped once in WeasyPrint, not once to lay it out and again to draw it.
 
 WeasyPrint drops a text box's Pango layout as soon as the line is laid out, to save memory, and
-builds and shapes it anew when it draws the page. For a report that second shaping is a tenth of
-the PDF's time (5,400 lines in the Aurelia report) and keeping the layouts costs about 5 MB. Here
-a laid-out line keeps its layout, and the first time it is drawn with the style it was laid out
-with, and no justification spacing, that layout is used as it is. Every other case (justified
-text, a second drawing of the same box, a changed style) gets WeasyPrint's own rebuild, and a
-layout is dropped once it has been drawn. The PDF is the same to the byte:
-tests/outputs/reports/test_kept_layouts.py renders the shipped reports both ways.
+builds and shapes it anew when it draws the page; drawing also turns on Pango's single-paragraph
+mode, which throws away a layout's lines and shapes them again. For a report that second shaping
+is a tenth of the PDF's time (5,400 lines in the Aurelia report). Here:
+
+- a laid-out line keeps its layout (about 5 MB for that report), and the first time it is drawn
+  with the style it was laid out with, and no justification spacing, that layout is used as it is.
+  Every other case (justified text, a second drawing, a changed style) gets WeasyPrint's own
+  rebuild, and a layout is dropped once it has been drawn;
+- a layout whose text holds no paragraph separator is in single-paragraph mode from the start.
+  Pango then lays it out exactly as without it, and drawing finds the mode already set. Text with
+  a newline (white-space: pre-line) keeps the mode off until it is drawn, as before.
+
+The PDF is the same to the byte: tests/outputs/reports/test_kept_layouts.py renders the shipped
+reports both ways.
 
 `install()` is called when a PDF is rendered; it does nothing if WeasyPrint's internals are not
 the ones this was written against (WeasyPrint 68-70).
@@ -19,6 +26,9 @@ import importlib
 from typing import Any
 
 _KEPT = "_ncr_kept"  # set on a layout WeasyPrint has finished laying out, until it is drawn
+# what Pango takes for the end of a paragraph, and the other breaks, to be safe
+_SEPARATORS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_METHODS = ("deactivate", "reactivate", "set_text")
 
 
 def install() -> bool:
@@ -26,22 +36,25 @@ def install() -> bool:
     differ from the ones this was written against."""
     try:
         layout_class = importlib.import_module("weasyprint.text.line_break").Layout
-        drop, rebuild = layout_class.deactivate, layout_class.reactivate
+        pango = importlib.import_module("weasyprint.text.ffi").pango
+        drop, rebuild, set_text = (getattr(layout_class, name) for name in _METHODS)
+        one_paragraph = pango.pango_layout_set_single_paragraph_mode
     except (ImportError, AttributeError):
         return False
     if getattr(drop, "_ncr_original", None) is not None:
         return True
-    if not all(hasattr(layout_class, name) for name in ("setup", "set_text")):
+    if not hasattr(layout_class, "setup"):
         return False
     layout_class.deactivate = _deactivate(drop)
     layout_class.reactivate = _reactivate(rebuild)
+    layout_class.set_text = _set_text(set_text, one_paragraph)
     return True
 
 
 def uninstall() -> None:
     """WeasyPrint's own methods back (for the test that compares both)."""
     layout_class = importlib.import_module("weasyprint.text.line_break").Layout
-    for name in ("deactivate", "reactivate"):
+    for name in _METHODS:
         original = getattr(getattr(layout_class, name), "_ncr_original", None)
         if original is not None:
             setattr(layout_class, name, original)
@@ -71,3 +84,13 @@ def _reactivate(rebuild: Any) -> Any:
 
     reactivate._ncr_original = rebuild  # type: ignore[attr-defined]
     return reactivate
+
+
+def _set_text(set_text: Any, one_paragraph: Any) -> Any:
+    def set_text_once(layout: Any, text: str, justify: bool = False) -> None:
+        # before the text is set, so that Pango shapes it once, in the mode drawing will ask for
+        one_paragraph(layout.layout, _SEPARATORS.isdisjoint(text))
+        set_text(layout, text, justify)
+
+    set_text_once._ncr_original = set_text  # type: ignore[attr-defined]
+    return set_text_once

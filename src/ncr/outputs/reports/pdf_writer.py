@@ -15,12 +15,14 @@ from ncr.engine.result import Assessment
 from ncr.outputs.atomic_files import private_temp
 from ncr.outputs.reports import assessment_report as htmldoc
 from ncr.outputs.reports.asset_fetcher import AssetFetcher
+from ncr.outputs.reports.drawn_lines import install as draw_lines_in_one_pass
 from ncr.outputs.reports.kept_layouts import install as keep_layouts
 from ncr.outputs.reports.native_libraries import imported
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.outputs.reports.svg_text import install as install_svg_text
 
 weasyprint = imported("weasyprint")  # its C libraries opened by soname: see native_libraries
+draw_lines_in_one_pass()  # before svg_text, which draws its runs with the same function
 install_svg_text()  # the charts' labels laid out a run at a time, not a letter at a time
 keep_layouts()  # each line shaped once, not again when it is drawn
 
