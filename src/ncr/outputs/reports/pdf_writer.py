@@ -1,7 +1,8 @@
 """The PDF report: the HTML report laid out by WeasyPrint with the bundled fonts.
 
-Only this module and the fetcher it uses import WeasyPrint (half a second of start-up), and they
-are imported only when a PDF is asked for.
+Only this module, the fetcher it uses and the three it installs into WeasyPrint (svg_text,
+drawn_lines, kept_layouts: the same PDF, faster) import WeasyPrint (half a second of start-up),
+and they are imported only when a PDF is asked for.
 """
 
 from __future__ import annotations
