@@ -210,6 +210,14 @@ def test_the_roadmap_never_splits_an_action_across_pages(pdfs: dict[str, Pdf]) -
         assert any(squeeze(rec["text"]) in page for page in pages), rec["id"]
 
 
+@pytest.mark.slow
+def test_an_action_fills_the_lines_of_its_cell(pdfs: dict[str, Pdf]) -> None:
+    # R7 fits its cell in three lines. With a space before the "(R7)" set on a line of its own,
+    # WeasyPrint counted that space against the third line and broke it after "cybercrime,".
+    roadmap = pdfs["xb"].pages[page_of(pdfs["xb"], "8 Roadmap")]
+    assert "cybercrime, an action plan and a budget." in roadmap
+
+
 # -- the layout rules, on every report -------------------------------------------------------
 
 
