@@ -10,7 +10,7 @@ emoji or bitmap font. Every glyph lands where WeasyPrint puts it, with the same 
 Unicode mapping: tests/outputs/reports/test_drawn_lines.py compares both PDFs operator by operator.
 
 `install()` is called when a PDF is rendered; it does nothing if WeasyPrint's internals are not
-the ones this was written against (WeasyPrint 68-70).
+the ones this was written against (WeasyPrint 70, the version tested here).
 """
 
 from __future__ import annotations

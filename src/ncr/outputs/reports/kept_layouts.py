@@ -17,7 +17,7 @@ The PDF is the same to the byte: tests/outputs/reports/test_kept_layouts.py rend
 reports both ways.
 
 `install()` is called when a PDF is rendered; it does nothing if WeasyPrint's internals are not
-the ones this was written against (WeasyPrint 68-70).
+the ones this was written against (WeasyPrint 70, the version tested here).
 """
 
 from __future__ import annotations
