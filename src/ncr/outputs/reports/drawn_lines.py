@@ -21,7 +21,11 @@ from typing import Any
 
 # PangoGlyphInfo: glyph, then its geometry (width, x offset, y offset), then its attributes.
 _GLYPH = struct.Struct("=Iiiii")
-_DRAWER = "draw_first_line"  # the function of weasyprint.draw.text that draw_text calls
+_DRAWER = "draw_first_line"
+# a run of the line: Pango's glyph item, its glyph records, and the PDF font and size it is set in
+_Run = tuple[
+    Any, list[tuple[int, int, int, int, int]], Any, float
+]  # the function of weasyprint.draw.text that draw_text calls
 
 
 def install() -> bool:
@@ -79,8 +83,9 @@ class _LineDrawer:
         self._show(stream, textbox, runs)
         return []
 
-    def _plain_runs(self, stream: Any, first_line: Any) -> list[tuple[Any, list[Any]]] | None:
-        """The line's runs with their glyph records, or None if WeasyPrint must draw it."""
+    def _plain_runs(self, stream: Any, first_line: Any) -> list[_Run] | None:
+        """The line's runs with their glyph records and PDF font and size, or None if WeasyPrint
+        must draw it."""
         empty, unknown = self.odd
         runs = []
         run = first_line.runs[0]
@@ -92,23 +97,22 @@ class _LineDrawer:
             )
             if any(rise or glyph == empty or glyph & unknown for glyph, _, _, rise, _ in records):
                 return None
-            font, _ = stream.add_font(item.item.analysis.font)
+            font, size = stream.add_font(item.item.analysis.font)
             if font.svg or font.png or font.colr or font.bitmap:
                 return None
-            runs.append((item, records))
+            runs.append((item, records, font, size))
         return runs
 
-    def _show(self, stream: Any, textbox: Any, runs: list[tuple[Any, list[Any]]]) -> None:
+    def _show(self, stream: Any, textbox: Any, runs: list[_Run]) -> None:
         """WeasyPrint's text operators for the line, less its zero adjustments."""
         previous = None
         parts: list[str] = []
-        for item, records in runs:
+        for item, records, font, size in runs:
             pango_font = item.item.analysis.font
+            if self.old_pango:
+                size = textbox.style["font_size"]
             if pango_font != previous:
                 previous = pango_font
-                font, size = stream.add_font(pango_font)
-                if self.old_pango:
-                    size = textbox.style["font_size"]
                 if parts:
                     stream.show_text("".join(parts))
                 parts = []
