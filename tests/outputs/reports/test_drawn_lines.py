@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -16,6 +15,7 @@ from ncr.outputs.reports import drawn_lines, pdf_writer
 from ncr.outputs.reports.asset_fetcher import AssetFetcher
 from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.shipped import template_dir
+from patched_weasyprint import ours_and_weasyprints
 
 weasyprint = pytest.importorskip("weasyprint")
 DAY = dt.date(2026, 3, 18)
@@ -64,23 +64,6 @@ def uncompressed(html: str, look: ReportLook = PLAIN) -> bytes:
     return data
 
 
-@pytest.fixture
-def both_ways() -> Iterator[Callable[[str, ReportLook], tuple[bytes, bytes]]]:
-    """Render once through drawn_lines, once through WeasyPrint's own drawing."""
-
-    def render(html: str, look: ReportLook = PLAIN) -> tuple[bytes, bytes]:
-        ours = uncompressed(html, look)
-        drawn_lines.uninstall()
-        try:
-            theirs = uncompressed(html, look)
-        finally:
-            assert drawn_lines.install()
-        return ours, theirs
-
-    yield render
-    assert drawn_lines.install()
-
-
 def test_the_drawer_parses_text_arrays_as_a_pdf_reader_does() -> None:
     # The zero after each glyph and the split between strings move nothing; -73 moves the next.
     assert drawn(b"<0011>0<0003>-73<>-76.5<0024>0") == b"[<00110003>-73-76.5<0024>] TJ"
@@ -91,11 +74,10 @@ def test_it_is_installed_on_the_weasyprint_we_ship_with() -> None:
     assert drawn_lines.install()
 
 
-def test_a_page_of_mixed_runs_draws_the_same_glyphs_at_the_same_places(
-    both_ways: Callable[[str, ReportLook], tuple[bytes, bytes]],
-) -> None:
+def test_a_page_of_mixed_runs_draws_the_same_glyphs_at_the_same_places() -> None:
     fonts = (template_dir() / "fonts.css").read_text(encoding="utf-8")
-    ours, theirs = both_ways(PAGE.replace("{fonts}", fonts), PLAIN)
+    html = PAGE.replace("{fonts}", fonts)
+    ours, theirs = ours_and_weasyprints(drawn_lines, lambda: uncompressed(html))
     # WeasyPrint's zero after nearly every glyph; ours only in the lines it hands back
     # (the ellipsis, the Arabic with its raised marks)
     assert ours.count(b">0<") < theirs.count(b">0<")
@@ -105,9 +87,7 @@ def test_a_page_of_mixed_runs_draws_the_same_glyphs_at_the_same_places(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_the_borealis_report_draws_the_same_glyphs_at_the_same_places(
-    lang: str, both_ways: Callable[[str, ReportLook], tuple[bytes, bytes]]
-) -> None:
+def test_the_borealis_report_draws_the_same_glyphs_at_the_same_places(lang: str) -> None:
     from assessing import assess_file
     from conftest import EXAMPLES
     from ncr.outputs.reports import assessment_report
@@ -115,6 +95,6 @@ def test_the_borealis_report_draws_the_same_glyphs_at_the_same_places(
     look = PLAIN.in_language(lang)
     result = assess_file(EXAMPLES / "xb-2026.yaml")
     html = assessment_report.assessment_html(result, look, embed_fonts=True)
-    ours, theirs = both_ways(html, look)
+    ours, theirs = ours_and_weasyprints(drawn_lines, lambda: uncompressed(html, look))
     assert ours.count(b">0<") < theirs.count(b">0<") / 2
     assert canonical(ours) == canonical(theirs)

@@ -6,16 +6,17 @@ an ellipsis, a running header drawn on every page, kept newlines)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, HOSTILE
 from ncr.engine import Assessment
 from ncr.outputs.reports import kept_layouts, pdf_writer
-from ncr.outputs.reports.report_look import PLAIN
+from ncr.outputs.reports.report_look import PLAIN, ReportLook
 from ncr.shipped import template_dir
+from patched_weasyprint import ours_and_weasyprints
 
 line_break = pytest.importorskip("weasyprint.text.line_break")
 DAY = dt.date(2026, 3, 18)
@@ -42,23 +43,6 @@ Cybercrime Act 2024, ss. 12-14</p>
 </body></html>"""
 
 
-@pytest.fixture
-def both_ways() -> Iterator[Callable[[Callable[[], bytes]], tuple[bytes, bytes]]]:
-    """Render once with kept layouts, once with WeasyPrint's own; put ours back after."""
-
-    def render(make: Callable[[], bytes]) -> tuple[bytes, bytes]:
-        ours = make()
-        kept_layouts.uninstall()
-        try:
-            theirs = make()
-        finally:
-            assert kept_layouts.install()
-        return ours, theirs
-
-    yield render
-    assert kept_layouts.install()
-
-
 def test_it_is_installed_on_the_weasyprint_we_ship_with() -> None:
     # pdf_writer installs it on import; a WeasyPrint whose internals moved would leave it out
     # (and the PDFs slower), which this test is there to notice.
@@ -68,43 +52,38 @@ def test_it_is_installed_on_the_weasyprint_we_ship_with() -> None:
     assert kept_layouts.install()
 
 
-def test_a_page_of_the_cases_weasyprint_rebuilds_is_the_same_to_the_byte(
-    both_ways: Callable[[Callable[[], bytes]], tuple[bytes, bytes]],
-) -> None:
+def test_a_page_of_the_cases_weasyprint_rebuilds_is_the_same_to_the_byte() -> None:
     fonts = (template_dir() / "fonts.css").read_text(encoding="utf-8")
     html = PAGE.replace("{fonts}", fonts)
-    ours, theirs = both_ways(lambda: pdf_writer.write_pdf(html, DAY))
+    ours, theirs = ours_and_weasyprints(kept_layouts, lambda: pdf_writer.write_pdf(html, DAY))
     assert ours.startswith(b"%PDF")
     assert ours == theirs
 
 
-@pytest.mark.slow
-def test_the_borealis_report_is_the_same_to_the_byte(
-    both_ways: Callable[[Callable[[], bytes]], tuple[bytes, bytes]],
-) -> None:
+def _borealis(_folder: Path) -> tuple[Assessment, ReportLook]:
     from assessing import assess_file
 
-    result = assess_file(EXAMPLES / "xb-2026.yaml")
-    ours, theirs = both_ways(lambda: pdf_writer.assessment(result))
-    assert ours == theirs
+    return assess_file(EXAMPLES / "xb-2026.yaml"), PLAIN
 
 
-@pytest.mark.slow
-def test_a_draft_with_hostile_text_is_the_same_to_the_byte(
-    draft: Assessment, both_ways: Callable[[Callable[[], bytes]], tuple[bytes, bytes]]
-) -> None:
-    ours, theirs = both_ways(lambda: pdf_writer.assessment(draft))
-    assert ours == theirs
+def _hostile_draft(_folder: Path) -> tuple[Assessment, ReportLook]:
+    from assessing import assess_file
+
+    return assess_file(HOSTILE), PLAIN
 
 
-@pytest.mark.slow
-def test_the_arabic_report_is_the_same_to_the_byte(
-    tmp_path: Path, both_ways: Callable[[Callable[[], bytes]], tuple[bytes, bytes]]
-) -> None:
+def _arabic_borealis(folder: Path) -> tuple[Assessment, ReportLook]:
     from arabic import arabic_review
     from assessing import assess_file
 
-    result = assess_file(arabic_review(tmp_path))
-    look = PLAIN.in_language("ar")
-    ours, theirs = both_ways(lambda: pdf_writer.assessment(result, look))
+    return assess_file(arabic_review(folder)), PLAIN.in_language("ar")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("report", [_borealis, _hostile_draft, _arabic_borealis])
+def test_a_shipped_report_is_the_same_to_the_byte(
+    report: Callable[[Path], tuple[Assessment, ReportLook]], tmp_path: Path
+) -> None:
+    result, look = report(tmp_path)
+    ours, theirs = ours_and_weasyprints(kept_layouts, lambda: pdf_writer.assessment(result, look))
     assert ours == theirs
