@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
+from pydantic import BaseModel
 from pytest import approx
 
-from assessing import MINI_A, assess_file
+from assessing import MINI_A, assess_example, assess_file
 from ncr.engine import Assessment
-from ncr.engine.result import Location
+from ncr.engine.result import Location, Recommendation
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +103,49 @@ def test_strengths_and_weaknesses_are_read_from_the_statuses(result: Assessment)
 def test_a_kept_warning_prints_as_a_located_warning() -> None:
     warning = Location(file="xa.yaml", line=9, column=1, message="no answer to T4")
     assert str(warning.as_problem()) == "xa.yaml:9:1: warning: no answer to T4"
+
+
+def _same(built: object, validated: object, where: str) -> None:
+    """Equal and of the same type at every level: 100 and 100.0 are equal, but not in JSON."""
+    assert type(built) is type(validated), where
+    if isinstance(built, BaseModel):
+        assert list(built.__dict__) == list(validated.__dict__), where  # the JSON's key order
+        for name, value in built.__dict__.items():
+            _same(value, validated.__dict__[name], f"{where}.{name}")
+    elif isinstance(built, list):
+        assert len(built) == len(validated), where  # type: ignore[arg-type]
+        for index, (mine, theirs) in enumerate(zip(built, validated, strict=True)):  # type: ignore[call-overload]
+            _same(mine, theirs, f"{where}[{index}]")
+    else:
+        assert built == validated, where
+
+
+MADE: dict[str, Callable[[], Assessment]] = {
+    "Borealis 2026": lambda: assess_example("xb-2026"),
+    "Dorvania 2026": lambda: assess_example("xd-2026"),
+    "Aurelia 2023": lambda: assess_example("xa-2023"),
+    "mini-a": lambda: assess_file(MINI_A),
+}
+
+
+@pytest.mark.parametrize("name", MADE)
+def test_the_rows_the_engine_builds_unvalidated_are_what_validation_makes(name: str) -> None:
+    # assess() builds its answer, pillar, contribution and recommendation rows without validating
+    # them again (ResultModel.built). Validating the same values must give the same result, down to
+    # the types: an int where validation makes a float would print as 100, not 100.0, in the JSON.
+    # Borealis has the team's findings and own recommendations, Dorvania four critical gaps and two
+    # caps, Aurelia 2023 the 2023 questionnaire, mini-a an indicator with no applicable question.
+    made = MADE[name]()
+    assert made.answers and made.contributions
+    validated = Assessment.model_validate(made.model_dump())
+    _same(made, validated, "assessment")
+    assert made.model_dump_json() == validated.model_dump_json()
+
+
+def test_rows_built_with_defaults_share_no_list() -> None:
+    # a default list is made anew for each row, as validation does: frozen rows may still hold lists
+    first = Recommendation.built({"kind": "indicator", "title": "T", "text": "Do it."})
+    second = Recommendation.built({"kind": "indicator", "title": "T", "text": "Do it."})
+    assert first == Recommendation(kind="indicator", title="T", text="Do it.")
+    assert first.partners == [] and first.partners is not second.partners
+    assert first.questions is not second.questions

@@ -96,3 +96,12 @@ class Framework(Document):
         """The indicators each rule's condition reads, by rule id: re-scoring one raised
         indicator evaluates again only the rules that read it (answers do not change)."""
         return {rule.id: frozenset(indicators_named(rule.when)) for rule in self.rules}
+
+    @cached_property
+    def rules_reading(self) -> dict[str, tuple[str, ...]]:
+        """The other way round: the ids of the rules that read each indicator, by indicator id."""
+        found: dict[str, list[str]] = {}
+        for rule_id, indicators in self.rule_indicators.items():
+            for indicator in sorted(indicators):
+                found.setdefault(indicator, []).append(rule_id)
+        return {indicator: tuple(rules) for indicator, rules in found.items()}

@@ -113,6 +113,14 @@ class Questionnaire(Document):
         return {q.id: q for q in self.questions()}
 
     @cached_property
+    def by_indicator(self) -> dict[str, list[Question]]:
+        """The questions of each indicator id, in questionnaire order (built once)."""
+        found: dict[str, list[Question]] = {}
+        for question in self.questions():
+            found.setdefault(question.indicator, []).append(question)
+        return found
+
+    @cached_property
     def applies_if_order(self) -> tuple[str, ...]:
         """The question ids in an order where each comes after every question its `applies_if`
         names (see `condition_walk.applies_if_order`); computed once, not for every response."""
@@ -121,3 +129,13 @@ class Questionnaire(Document):
             for qid, q in self.by_id.items()
         }
         return tuple(applies_if_order(depends_on)[0])
+
+    @cached_property
+    def conditional_order(self) -> dict[str, Condition]:
+        """The `applies_if` of each question that has one, in `applies_if_order`."""
+        questions = self.by_id
+        return {
+            qid: condition
+            for qid in self.applies_if_order
+            if (condition := questions[qid].applies_if) is not None
+        }

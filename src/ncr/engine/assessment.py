@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ncr.documents import Benchmark, Framework, Questionnaire, Response
 from ncr.documents.response import EvidenceLink
@@ -112,12 +113,12 @@ def _benchmark_ref(benchmark: Benchmark | None, country: str) -> BenchmarkRef:
 
 
 def _scored(fw: Framework, agg: Aggregate, reference: float | None, bm: Benchmark | None) -> Scored:
-    return Scored(**_scored_fields(fw, agg, reference, bm))
+    return Scored.built(_scored_fields(fw, agg, reference, bm))
 
 
 def _scored_fields(
     fw: Framework, agg: Aggregate, reference: float | None, bm: Benchmark | None
-) -> dict[str, object]:
+) -> dict[str, Any]:
     level = level_of(agg.score, [(lv.level, lv.name, lv.min) for lv in fw.levels])
     comparison = compare(agg.score, reference, bm)
     return {
@@ -137,40 +138,45 @@ def _pillars(
     inputs: Inputs, scores: Scores, share_of: Mapping[str, float | None]
 ) -> list[PillarResult]:
     fw, bm = inputs.framework, inputs.benchmark
-    questions_of: dict[str, list[str]] = {}
-    for question in inputs.questionnaire.questions():
-        questions_of.setdefault(question.indicator, []).append(question.id)
+    of_indicator = inputs.questionnaire.by_indicator
     results = []
     for pillar in fw.pillars:
         indicators = [
-            IndicatorResult(
-                id=ind.id,
-                title=ind.title,
-                description=ind.description,
-                references=list(ind.references),
-                pillar=pillar.id,
-                weight=ind.weight,
-                share=share_of[ind.id],
-                answered=scores.indicators[ind.id].answered,
-                applicable=scores.indicators[ind.id].applicable,
-                questions=questions_of.get(ind.id, []),
-                **_scored_fields(
-                    fw, scores.indicators[ind.id], indicator_reference(bm, pillar.id, ind.id), bm
-                ),
+            IndicatorResult.built(
+                {
+                    **_scored_fields(
+                        fw,
+                        scores.indicators[ind.id],
+                        indicator_reference(bm, pillar.id, ind.id),
+                        bm,
+                    ),
+                    "id": ind.id,
+                    "title": ind.title,
+                    "description": ind.description,
+                    "references": list(ind.references),
+                    "pillar": pillar.id,
+                    "weight": ind.weight,
+                    "share": share_of[ind.id],
+                    "answered": scores.indicators[ind.id].answered,
+                    "applicable": scores.indicators[ind.id].applicable,
+                    "questions": [q.id for q in of_indicator.get(ind.id, [])],
+                }
             )
             for ind in pillar.indicators
         ]
         agg = scores.pillars[pillar.id]
         results.append(
-            PillarResult(
-                id=pillar.id,
-                title=pillar.title,
-                weight=pillar.weight,
-                share=share_of[pillar.id],
-                answered=agg.answered,
-                applicable=agg.applicable,
-                indicators=indicators,
-                **_scored_fields(fw, agg, pillar_reference(bm, pillar.id), bm),
+            PillarResult.built(
+                {
+                    **_scored_fields(fw, agg, pillar_reference(bm, pillar.id), bm),
+                    "id": pillar.id,
+                    "title": pillar.title,
+                    "weight": pillar.weight,
+                    "share": share_of[pillar.id],
+                    "answered": agg.answered,
+                    "applicable": agg.applicable,
+                    "indicators": indicators,
+                }
             )
         )
     return results
@@ -180,32 +186,40 @@ def _answers(
     qn: Questionnaire, resp: Response, scored: Mapping[str, ScoredAnswer]
 ) -> list[AnswerResult]:
     results = []
+    given_answers = resp.answers
     for section in qn.sections:
         for q in section.questions:
-            given = resp.answers.get(q.id)
+            given = given_answers.get(q.id)
             result = scored[q.id]
             results.append(
-                AnswerResult(
-                    question=q.id,
-                    section=section.id,
-                    section_title=section.title,
-                    indicator=q.indicator,
-                    text=q.text,
-                    type=q.type,
-                    state=result.state,
-                    answer=result.value,
-                    display=display(q, result.value),
-                    score=result.score,
-                    weight=q.weight,
-                    evidence=[_evidence(e) for e in given.evidence] if given else [],
-                    evidence_required=q.evidence == "required",
-                    note=given.note if given else None,
+                AnswerResult.built(
+                    {
+                        "question": q.id,
+                        "section": section.id,
+                        "section_title": section.title,
+                        "indicator": q.indicator,
+                        "text": q.text,
+                        "type": q.type,
+                        "state": result.state,
+                        "answer": result.value,
+                        "display": display(q, result.value),
+                        "score": result.score,
+                        "weight": q.weight,
+                        "evidence": _evidence(given.evidence) if given else [],
+                        "evidence_required": q.evidence == "required",
+                        "note": given.note if given else None,
+                    }
                 )
             )
     return results
 
 
-def _evidence(item: str | EvidenceLink) -> EvidenceItem:
-    if isinstance(item, EvidenceLink):
-        return EvidenceItem(title=item.title, url=item.url)
-    return EvidenceItem(title=item)
+def _evidence(items: Sequence[str | EvidenceLink]) -> list[EvidenceItem]:
+    return [
+        EvidenceItem.built(
+            {"title": item.title, "url": item.url}
+            if isinstance(item, EvidenceLink)
+            else {"title": item, "url": None}
+        )
+        for item in items
+    ]

@@ -38,31 +38,33 @@ def recommend(
 ) -> list[Recommendation]:
     """Critical gaps first, in rule order; then weak indicators by points at stake, then by
     nominal points, then by id. `answers` are the assessment's answer rows by question id, shown
-    again under each item."""
-    framework, fired = priorities.framework, priorities.scores.fired
+    again under each item. Each has an id: its indicator's, or its rule's for a critical gap."""
+    framework, scores = priorities.framework, priorities.scores
     by_indicator = {ind.id: ind for ind in indicators}
     gaps = [
-        _for_gap(rule, by_indicator, answers).model_copy(
-            update={"points_at_stake": gap_stake(framework, priorities.scores, rule)}
-        )
-        for rule in fired
+        _for_gap(rule, gap_stake(framework, scores, rule), by_indicator, answers)
+        for rule in scores.fired
         if rule.flag
     ]
     weak = [(ind, priorities.stake(ind)) for ind in indicators if ind.status == "weakness"]
     weak.sort(key=lambda pair: (-pair[1].points, -pair[1].nominal, pair[0].id))
     definitions = {ind.id: ind for ind in framework.indicators()}
     return gaps + [
-        Recommendation(
-            kind="indicator",
-            indicator=ind.id,
-            title=ind.title,
-            pillar=ind.pillar,
-            points_at_stake=stake.points,
-            nominal_points=stake.nominal,
-            blocked_by=list(stake.blocked_by),
-            text=definitions[ind.id].recommendation
-            or GENERIC_RECOMMENDATION.format(title=ind.title),
-            questions=_below_full(ind.questions, answers),
+        Recommendation.built(
+            {
+                "kind": "indicator",
+                "indicator": ind.id,
+                "title": ind.title,
+                "pillar": ind.pillar,
+                "points_at_stake": stake.points,
+                "nominal_points": stake.nominal,
+                "blocked_by": list(stake.blocked_by),
+                "text": definitions[ind.id].recommendation
+                or GENERIC_RECOMMENDATION.format(title=ind.title),
+                "questions": _below_full(ind.questions, answers),
+                "id": ind.id,  # what a follow-up names
+                "indicators": [ind.id],
+            }
         )
         for ind, stake in weak
     ]
@@ -70,6 +72,7 @@ def recommend(
 
 def _for_gap(
     rule: Rule,
+    points: float | None,
     indicators: Mapping[str, IndicatorResult],
     answers: Mapping[str, AnswerResult],
 ) -> Recommendation:
@@ -77,12 +80,16 @@ def _for_gap(
     ids = questions_named(rule.when)
     for iid in indicators_named(rule.when):
         ids += indicators[iid].questions
-    return Recommendation(
-        kind="critical_gap",
-        rule=rule.id,
-        title=rule.flag or rule.id,
-        text=rule.description or rule.flag or rule.id,
-        questions=_below_full(list(dict.fromkeys(ids)), answers),
+    return Recommendation.built(
+        {
+            "kind": "critical_gap",
+            "rule": rule.id,
+            "title": rule.flag or rule.id,
+            "points_at_stake": points,
+            "text": rule.description or rule.flag or rule.id,
+            "questions": _below_full(list(dict.fromkeys(ids)), answers),
+            "id": rule.id,  # what a follow-up names
+        }
     )
 
 
@@ -91,8 +98,14 @@ def _below_full(
 ) -> list[RecommendationQuestion]:
     below = [answers[q] for q in ids if q in answers]
     return [
-        RecommendationQuestion(
-            id=a.question, text=a.text, answer=a.answer, display=a.display, score=a.score
+        RecommendationQuestion.built(
+            {
+                "id": a.question,
+                "text": a.text,
+                "answer": a.answer,
+                "display": a.display,
+                "score": a.score,
+            }
         )
         for a in below
         if a.score is not None and a.score < 100

@@ -15,15 +15,6 @@ from ncr.documents.response import Findings, FollowUp, ReviewersRecommendation
 from ncr.engine.result import FollowUpResult, IndicatorResult, Recommendation
 
 
-def identify(rec: Recommendation) -> Recommendation:
-    """A framework recommendation's id: its indicator's, or its rule's for a critical gap."""
-    if rec.id:
-        return rec
-    ident = rec.indicator or rec.rule or ""
-    indicators = [rec.indicator] if rec.indicator else []
-    return rec.model_copy(update={"id": ident, "indicators": indicators})
-
-
 def with_reviewers(
     recommendations: Sequence[Recommendation],
     findings: Findings | None,
@@ -31,11 +22,10 @@ def with_reviewers(
 ) -> list[Recommendation]:
     """Critical gaps first, then the reviewers' priorities, then by points at stake (the engine's
     order, which `sorted` keeps among equals)."""
-    generated = [identify(rec) for rec in recommendations]
     own = findings.recommendations if findings else []
     replaced = {iid for rec in own for iid in rec.indicators}
-    kept = [r for r in generated if r.kind == "critical_gap" or r.indicator not in replaced]
-    by_indicator = {r.indicator: r for r in generated if r.kind == "indicator"}
+    kept = [r for r in recommendations if r.kind == "critical_gap" or r.indicator not in replaced]
+    by_indicator = {r.indicator: r for r in recommendations if r.kind == "indicator"}
     merged = kept + [_reviewers(rec, by_indicator, indicators) for rec in own]
     gaps = [r for r in merged if r.kind == "critical_gap"]
     rest = [r for r in merged if r.kind != "critical_gap"]

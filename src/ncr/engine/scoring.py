@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -46,10 +46,12 @@ class Scores:
 def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
     """Mean of (value, weight) pairs, skipping None values; None when nothing is left."""
     kept = [(value, weight) for value, weight in pairs if value is not None]
-    total = sum(weight for _, weight in kept)
-    if not kept or total <= 0:
+    if not kept:
         return None
-    mean = sum(value * weight for value, weight in kept) / total
+    total = sum([weight for _, weight in kept])
+    if total <= 0:
+        return None
+    mean = sum([value * weight for value, weight in kept]) / total
     # rounding can carry a mean past its values ((100×4 + 100×0.1) / 4.1 = 100.00000000000001)
     values = [value for value, _ in kept]
     return min(max(mean, min(values)), max(values))
@@ -63,17 +65,21 @@ def score_answers(questionnaire: Questionnaire, response: Response) -> dict[str,
         for qid, a in response.answers.items()
         if qid in questions
     }
+    conditional = questionnaire.conditional_order
     applicable: dict[str, bool] = {}
 
     def seen(qid: str) -> Normalized:
         # a question not yet placed (only on a cycle, which the loader refuses) reads as n/a
-        return raw.get(qid) if applicable.get(qid, False) else NA
+        placed = applicable.get(qid, False) if qid in conditional else True
+        return raw.get(qid) if placed else NA
 
-    for qid in questionnaire.applies_if_order:
-        condition = questions[qid].applies_if
-        applicable[qid] = condition is None or holds(condition, Facts(seen, {}))
-
-    return {qid: score_answer(q, raw.get(qid), applicable[qid]) for qid, q in questions.items()}
+    facts = Facts(seen, {})
+    for qid in conditional:
+        applicable[qid] = holds(conditional[qid], facts)
+    return {
+        qid: score_answer(q, raw.get(qid), applicable.get(qid, True))
+        for qid, q in questions.items()
+    }
 
 
 def facts_for(answers: Mapping[str, ScoredAnswer], indicators: Mapping[str, Aggregate]) -> Facts:
@@ -83,7 +89,26 @@ def facts_for(answers: Mapping[str, ScoredAnswer], indicators: Mapping[str, Aggr
             return None
         return NA if scored.state == "not_applicable" else scored.value
 
-    return Facts(seen, {iid: agg.uncapped for iid, agg in indicators.items()})
+    return Facts(seen, _Uncapped(indicators))
+
+
+class _Uncapped(Mapping[str, float | None]):
+    """The uncapped score of each indicator, read from its aggregate when a condition asks: a
+    re-scoring evaluates few rules, and copying fifty scores for each would cost more."""
+
+    __slots__ = ("_aggregates",)
+
+    def __init__(self, aggregates: Mapping[str, Aggregate]) -> None:
+        self._aggregates = aggregates
+
+    def __getitem__(self, iid: str) -> float | None:
+        return self._aggregates[iid].uncapped
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._aggregates)
+
+    def __len__(self) -> int:
+        return len(self._aggregates)
 
 
 def score(
@@ -106,9 +131,7 @@ def indicator_scores(
     framework: Framework, questionnaire: Questionnaire, answers: Mapping[str, ScoredAnswer]
 ) -> dict[str, Aggregate]:
     """Each indicator's weighted mean of its counted questions, before any cap."""
-    by_indicator: dict[str, list[Question]] = {}
-    for question in questionnaire.questions():
-        by_indicator.setdefault(question.indicator, []).append(question)
+    by_indicator = questionnaire.by_indicator
     return {
         ind.id: _indicator(by_indicator.get(ind.id, []), answers) for ind in framework.indicators()
     }
@@ -130,24 +153,24 @@ def roll_up(
     caps = _caps(fired)
     before = since[0] if since else None
     stale = _stale(framework, fired, since)
-    # re-scoring copies the scores before and computes again only what is stale
-    indicators = dict(before.indicators) if before is not None else {}
-    for iid, agg in uncapped.items():
-        if iid in stale:
-            indicators[iid] = _capped(agg, caps.get(iid, []))
+    if before is None:
+        indicators = {iid: _capped(agg, caps.get(iid, [])) for iid, agg in uncapped.items()}
+    else:  # re-scoring copies the scores before and computes again only what is stale
+        indicators = dict(before.indicators)
+        for sid in stale:
+            agg = uncapped.get(sid)
+            if agg is not None:
+                indicators[sid] = _capped(agg, caps.get(sid, []))
     pillar_of = framework.pillar_of
     touched = {pillar_of.get(sid, sid) for sid in stale}
     pillars = dict(before.pillars) if before is not None else {}
     for p in framework.pillars:
         if p.id in touched:
             pillars[p.id] = _capped(_pillar(p, indicators), caps.get(p.id, []))
-    overall_pairs = [(pillars[p.id].score, p.weight) for p in framework.pillars]
-    mean = weighted_mean(overall_pairs)
+    totals = pillars.values()
+    mean = weighted_mean([(pillars[p.id].score, p.weight) for p in framework.pillars])
     overall = Aggregate(
-        mean,
-        mean,
-        sum(a.answered for a in pillars.values()),
-        sum(a.applicable for a in pillars.values()),
+        mean, mean, sum([a.answered for a in totals]), sum([a.applicable for a in totals])
     )
     capped = _capped(overall, caps.get(OVERALL, []))
     return Scores(_as_dict(answers), indicators, pillars, capped, fired, _as_dict(uncapped))
@@ -165,12 +188,15 @@ def _fired(
         return [rule for rule in framework.rules if rule.id != without and holds(rule.when, facts)]
     before, changed = since
     held = {rule.id for rule in before.fired}
-    reads = framework.rule_indicators
+    readers = framework.rules_reading
+    reading = {rid for iid in changed for rid in readers.get(iid, ())}
+    if not reading:  # the same verdicts: the rules before, in their order
+        return [rule for rule in before.fired if rule.id != without]
     return [
         rule
         for rule in framework.rules
         if rule.id != without
-        and (holds(rule.when, facts) if changed & reads[rule.id] else rule.id in held)
+        and (holds(rule.when, facts) if rule.id in reading else rule.id in held)
     ]
 
 
@@ -192,20 +218,18 @@ def _as_dict(items: Mapping[str, A]) -> dict[str, A]:
 
 
 def _indicator(questions: list[Question], answers: Mapping[str, ScoredAnswer]) -> Aggregate:
-    counted = [(answers[q.id], q.weight) for q in questions if answers[q.id].counts_in_mean]
-    mean = weighted_mean((a.score, w) for a, w in counted)
-    answered = sum(1 for a, _ in counted if a.state != "missing")
+    pairs = [(answers[q.id], q.weight) for q in questions]
+    counted = [(a.score, w) for a, w in pairs if a.score is not None]
+    mean = weighted_mean(counted)
+    answered = len([a for a, _ in pairs if a.score is not None and a.state != "missing"])
     return Aggregate(mean, mean, answered, len(counted))
 
 
 def _pillar(pillar: Pillar, indicators: Mapping[str, Aggregate]) -> Aggregate:
-    parts = [(indicators[ind.id], ind.weight) for ind in pillar.indicators]
-    mean = weighted_mean((agg.score, weight) for agg, weight in parts)
+    parts = [indicators[ind.id] for ind in pillar.indicators]
+    mean = weighted_mean([(indicators[ind.id].score, ind.weight) for ind in pillar.indicators])
     return Aggregate(
-        mean,
-        mean,
-        sum(agg.answered for agg, _ in parts),
-        sum(agg.applicable for agg, _ in parts),
+        mean, mean, sum([agg.answered for agg in parts]), sum([agg.applicable for agg in parts])
     )
 
 

@@ -8,10 +8,10 @@ are scored once): rule conditions are evaluated again, every cap applies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ncr.documents import Framework, Rule
-from ncr.engine.scoring import Scores, roll_up
+from ncr.engine.scoring import Aggregate, Scores, roll_up
 from ncr.engine.tolerance import TOLERANCE
 
 
@@ -39,7 +39,8 @@ def indicator_stake(
     # never negative: benchmark thresholds may call a score above its reference weak
     nominal = max(0.0, (reference - capped) * share)
     value = max(before.uncapped, reference)
-    raised = {**scores.uncapped, indicator: replace(before, uncapped=value, score=value)}
+    lifted = Aggregate(value, value, before.answered, before.applicable, before.capped_by)
+    raised = {**scores.uncapped, indicator: lifted}
     again = roll_up(framework, scores.answers, raised, since=(scores, frozenset({indicator})))
     points = rise(scores, again)
     if points >= nominal - TOLERANCE:
