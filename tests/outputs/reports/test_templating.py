@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+import jinja2
 import pytest
 
+from conftest import REPO
 from ncr.outputs.display import number, percent
-from ncr.outputs.reports.templating import long_date, md_escape, web_url
+from ncr.outputs.reports.templating import FILTERS, environment, long_date, md_escape, web_url
 
 
 @pytest.mark.parametrize(
@@ -74,3 +77,25 @@ def test_a_sentence_in_a_right_to_left_report_turns_its_arrows_and_isolates_its_
     assert in_direction(line, "rtl") == (
         "Overall \u206662.0\u2069 ← \u206650.0\u2069 (\u2066-12.0\u2069)"
     )
+
+
+def test_every_filter_and_name_a_template_can_use_is_in_the_documentation() -> None:
+    # A reviewer editing a copied template reads docs/documents.md for what they may write; a filter
+    # or name added to the environment or the context without a line there would be unknown to them.
+    section = (REPO / "docs" / "documents.md").read_text(encoding="utf-8")
+    section = section[section.index("#### What a template can use") :]
+    documented = set(re.findall(r"^\| `([a-z_]+)`(?:, `([a-z_]+)`)? \|", section, re.MULTILINE))
+    names = {name for pair in documented for name in pair if name}
+    env = environment("html")
+    context = {
+        "profile",
+        "logo_src",
+        "lang",
+        "direction",
+    }  # added by template_files.render_template
+    own_globals = (
+        set(env.globals)
+        - set(jinja2.Environment().globals)
+        - {"_", "gettext", "ngettext", "pgettext", "npgettext"}
+    )
+    assert set(FILTERS) | own_globals | context == names
