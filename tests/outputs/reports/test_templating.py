@@ -84,6 +84,7 @@ def test_every_filter_and_name_a_template_can_use_is_in_the_documentation() -> N
     # or name added to the environment or the context without a line there would be unknown to them.
     section = (REPO / "docs" / "documents.md").read_text(encoding="utf-8")
     section = section[section.index("#### What a template can use") :]
+    section = re.split(r"\n#{1,4} ", section[5:])[0]  # up to the next heading
     documented = set(re.findall(r"^\| `([a-z_]+)`(?:, `([a-z_]+)`)? \|", section, re.MULTILINE))
     names = {name for pair in documented for name in pair if name}
     env = environment("html")
