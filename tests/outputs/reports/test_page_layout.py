@@ -332,23 +332,38 @@ PROBE = """<!DOCTYPE html><html><body style="margin:0">
 <script>
 document.getElementById("phone").addEventListener("load", () => {{
   const view = document.getElementById("phone").contentWindow;
-  const heading = view.document.querySelector("h1");
-  const range = view.document.createRange();
-  range.selectNodeContents(heading);
-  const box = range.getBoundingClientRect();
-  document.title = [view.document.documentElement.scrollWidth, view.innerWidth,
-    Math.round(box.left), Math.round(box.right)].join("x");
+  document.title = "[" + ({script})(view) + "]";
 }});
 </script></body></html>"""
 
+# The page's width and the left and right edges of its first heading's text.
+WIDTH = """(view) => {
+  const range = view.document.createRange();
+  range.selectNodeContents(view.document.querySelector("h1"));
+  const box = range.getBoundingClientRect();
+  return [view.document.documentElement.scrollWidth, view.innerWidth,
+    Math.round(box.left), Math.round(box.right)].join("x");
+}"""
 
-def page_width(html: Path, tmp_path: Path) -> tuple[int, int, int, int]:
-    """(scrollWidth, innerWidth) of the report in headless Chromium, in a 390 px wide frame, and
-    the left and right edges of its first heading's text: headless windows are at least 500 px
-    wide, a frame can be as narrow as a phone."""
+# The left edge of each line of every contents title that takes more than one line.
+WRAPPED_TITLES = """(view) => {
+  const wrapped = [];
+  for (const entry of view.document.querySelectorAll(".toc a")) {
+    const range = view.document.createRange();
+    range.selectNodeContents(entry.lastChild);
+    const lefts = Array.from(range.getClientRects(), (line) => Math.round(line.left));
+    if (lefts.length > 1) wrapped.push(lefts.join(","));
+  }
+  return wrapped.join(";");
+}"""
+
+
+def on_phone(html: Path, tmp_path: Path, script: str) -> str:
+    """What `script` finds in the report in headless Chromium, in a 390 px wide frame: headless
+    windows are at least 500 px wide, a frame can be as narrow as a phone."""
     chromium = client("chromium")
     probe = html.with_name(f"probe-{html.stem}.html")
-    probe.write_text(PROBE.format(name=html.name))
+    probe.write_text(PROBE.format(name=html.name, script=script))
     done = subprocess.run(
         [
             chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -358,9 +373,15 @@ def page_width(html: Path, tmp_path: Path) -> tuple[int, int, int, int]:
         ],
         capture_output=True, text=True, timeout=120, check=True,
     )  # fmt: skip
-    found = re.search(r"<title>(-?\d+)x(-?\d+)x(-?\d+)x(-?\d+)</title>", done.stdout)
+    found = re.search(r"<title>\[(.*)\]</title>", done.stdout)
     assert found, done.stdout[:500]
-    scroll, inner, left, right = (int(n) for n in found.groups())
+    return found.group(1)
+
+
+def page_width(html: Path, tmp_path: Path) -> tuple[int, int, int, int]:
+    """(scrollWidth, innerWidth) of the report on a phone, and the left and right edges of its
+    first heading's text."""
+    scroll, inner, left, right = (int(n) for n in on_phone(html, tmp_path, WIDTH).split("x"))
     return scroll, inner, left, right
 
 
@@ -387,6 +408,33 @@ def test_the_arabic_html_reads_right_to_left_on_a_390_px_phone(
     assert scroll <= 390
     # The cover's title, "بورياليس", ends at the right margin (3vw, 12 px) and is short.
     assert right > inner - 30 and left > inner / 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
+def test_a_long_contents_title_goes_on_under_itself_on_a_phone(
+    written: Path, arabic: Assessment, tmp_path: Path, direction: str
+) -> None:
+    # "9 Progress on the previous review's recommendations" takes two lines at 390 px; its second
+    # line starts where its first does (the number hangs before both), in Arabic from the right.
+    from ncr.outputs.reports.assessment_report import html
+    from ncr.outputs.reports.report_look import PLAIN
+
+    page = written / "xb.html"
+    if direction == "rtl":
+        page = tmp_path / "ar.html"
+        page.write_bytes(html(arabic, PLAIN.in_language("ar")))
+        script = WRAPPED_TITLES.replace("line.left", "line.right")
+    else:
+        script = WRAPPED_TITLES
+    wrapped = [
+        [int(edge) for edge in entry.split(",")]
+        for entry in on_phone(page, tmp_path, script).split(";")
+        if entry
+    ]
+    assert wrapped, "no contents title wraps at 390 px: the test no longer tests anything"
+    for edges in wrapped:
+        assert max(edges) - min(edges) <= 1, edges
 
 
 def tokens(md: str) -> list[str]:
