@@ -53,18 +53,16 @@ _TEMPLATES: dict[type, _Template] = {}
 
 def _template(cls: type[BaseModel]) -> _Template:
     """Every field in declared order with its default (None stands in for a required one), the
-    set of their names, and the fields whose default is made fresh for each row."""
-    found = _TEMPLATES.get(cls)
-    if found is None:
-        fields = cls.model_fields
-        template = {name: None if f.is_required() else f.default for name, f in fields.items()}
-        # the result models' factories take no argument (list, dict)
-        factories = tuple(
-            (name, cast(Callable[[], Any], f.default_factory))
-            for name, f in fields.items()
-            if f.default_factory is not None
-        )
-        found = _TEMPLATES[cls] = (template, set(template), factories)
+    set of their names, and the fields whose default is made fresh for each row; kept by class."""
+    fields = cls.model_fields
+    template = {name: None if f.is_required() else f.default for name, f in fields.items()}
+    # the result models' factories take no argument (list, dict)
+    factories = tuple(
+        (name, cast(Callable[[], Any], f.default_factory))
+        for name, f in fields.items()
+        if f.default_factory is not None
+    )
+    found = _TEMPLATES[cls] = (template, set(template), factories)
     return found
 
 
