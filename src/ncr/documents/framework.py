@@ -92,16 +92,11 @@ class Framework(Document):
         return {i.id: p.id for p in self.pillars for i in p.indicators}
 
     @cached_property
-    def rule_indicators(self) -> dict[str, frozenset[str]]:
-        """The indicators each rule's condition reads, by rule id: re-scoring one raised
-        indicator evaluates again only the rules that read it (answers do not change)."""
-        return {rule.id: frozenset(indicators_named(rule.when)) for rule in self.rules}
-
-    @cached_property
     def rules_reading(self) -> dict[str, tuple[str, ...]]:
-        """The other way round: the ids of the rules that read each indicator, by indicator id."""
+        """The ids of the rules whose condition reads each indicator, by indicator id: re-scoring
+        one raised indicator evaluates again only these rules (answers do not change)."""
         found: dict[str, list[str]] = {}
-        for rule_id, indicators in self.rule_indicators.items():
-            for indicator in sorted(indicators):
-                found.setdefault(indicator, []).append(rule_id)
+        for rule in self.rules:
+            for indicator in dict.fromkeys(indicators_named(rule.when)):
+                found.setdefault(indicator, []).append(rule.id)
         return {indicator: tuple(rules) for indicator, rules in found.items()}

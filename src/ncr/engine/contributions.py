@@ -48,7 +48,7 @@ def contributions(
     share_of: Mapping[str, float | None],
 ) -> list[Contribution]:
     """Every counted question (missing and unknown ones add 0), in questionnaire order."""
-    pillar_of = {i.id: p.id for p in framework.pillars for i in p.indicators}
+    pillar_of = framework.pillar_of
     counted = [
         q
         for q in questionnaire.questions()

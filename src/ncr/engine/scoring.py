@@ -227,7 +227,8 @@ def _indicator(questions: list[Question], answers: Mapping[str, ScoredAnswer]) -
 
 def _pillar(pillar: Pillar, indicators: Mapping[str, Aggregate]) -> Aggregate:
     parts = [indicators[ind.id] for ind in pillar.indicators]
-    mean = weighted_mean([(indicators[ind.id].score, ind.weight) for ind in pillar.indicators])
+    weights = [ind.weight for ind in pillar.indicators]
+    mean = weighted_mean([(agg.score, weight) for agg, weight in zip(parts, weights, strict=True)])
     return Aggregate(
         mean, mean, sum([agg.answered for agg in parts]), sum([agg.applicable for agg in parts])
     )
